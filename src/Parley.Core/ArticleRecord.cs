@@ -1,0 +1,125 @@
+using System.Text.Json.Serialization;
+
+namespace Parley.Core;
+
+/// <summary>One article as `parley extract` writes it (shared/spec/record-format.md).</summary>
+public sealed class ArticleRecord
+{
+    public required string Id { get; set; }
+    public required string Source { get; set; }
+    public string? Title { get; set; }
+    public string? Subtitle { get; set; }
+    public string? Published { get; set; }
+    /// <summary>input | argument | text | html-meta, or null.</summary>
+    public string? PublishedSource { get; set; }
+    public string? Outlet { get; set; }
+    public string? Byline { get; set; }
+    public string? Url { get; set; }
+    public string Text { get; set; } = "";
+    public List<string> Captions { get; set; } = [];
+    public List<RemovedBlock> Removed { get; set; } = [];
+    public List<TextSpan> Sentences { get; set; } = [];
+    public List<ActorRecord> Actors { get; set; } = [];
+    public List<QuoteRecord> Quotes { get; set; } = [];
+    public List<EventRecord> Events { get; set; } = [];
+    public List<TimexRecord> Timexes { get; set; } = [];
+    /// <summary>SHA-256 (hex) of the input content; the store's idempotence key.</summary>
+    public string? ContentHash { get; set; }
+    public List<string> Errors { get; set; } = [];
+
+    [JsonIgnore]
+    public bool IsReadable => Text.Length > 0 || Title is not null;
+}
+
+public sealed record RemovedBlock(string Text, string Reason);
+
+public readonly record struct TextSpan(int Start, int End);
+
+public sealed class ActorRecord
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public string? Kind { get; set; }
+    public string? Code { get; set; }
+    public string? Country { get; set; }
+    public string? Role { get; set; }
+    public List<MentionRecord> Mentions { get; set; } = [];
+}
+
+public sealed class MentionRecord
+{
+    public int Start { get; set; }
+    public int End { get; set; }
+    public required string Text { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Via { get; set; }
+}
+
+public sealed class ActorRef
+{
+    public string? Actor { get; set; }
+    public string? Name { get; set; }
+    public string? Code { get; set; }
+    public string? Country { get; set; }
+}
+
+public sealed class SpeakerRecord
+{
+    public string? Actor { get; set; }
+    public string? Name { get; set; }
+    public string? Code { get; set; }
+    public string? Country { get; set; }
+    public string? Text { get; set; }
+    public int? Start { get; set; }
+    public int? End { get; set; }
+}
+
+public sealed class QuoteRecord
+{
+    public required string Id { get; set; }
+    public required string Kind { get; set; }
+    public required string Text { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    public SpeakerRecord? Speaker { get; set; }
+    public string? Cue { get; set; }
+    public int Sentence { get; set; }
+    public double Confidence { get; set; }
+}
+
+public sealed class LocationRecord
+{
+    public required string Name { get; set; }
+    public string? Country { get; set; }
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+}
+
+public sealed class EventRecord
+{
+    public required string Id { get; set; }
+    public required string Type { get; set; }
+    public string? Mode { get; set; }
+    public string? Cameo { get; set; }
+    public double? Goldstein { get; set; }
+    public List<ActorRef> Source { get; set; } = [];
+    public List<ActorRef> Target { get; set; } = [];
+    public string? Date { get; set; }
+    public string? DateText { get; set; }
+    public LocationRecord? Location { get; set; }
+    public bool Negated { get; set; }
+    public string Modality { get; set; } = "asserted";
+    public string? Trigger { get; set; }
+    public int Sentence { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    public double Confidence { get; set; }
+}
+
+public sealed class TimexRecord
+{
+    public required string Text { get; set; }
+    public string? Value { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+}

@@ -1,0 +1,97 @@
+using Parley.Core;
+using Parley.Ingest;
+using Parley.Ingest.Cleaning;
+using Parley.Ingest.Html;
+using Parley.Ingest.Metadata;
+using Parley.Text;
+
+namespace Parley.Pipeline;
+
+/// <summary>
+/// The article pipeline: RawDocument → clean (text or HTML) → metadata → sentences → ArticleRecord.
+/// Built once (knowledge loaded, tables compiled), then reused for any number of documents;
+/// it holds no per-document state, so one instance may serve several threads.
+/// </summary>
+public sealed class ArticlePipeline
+{
+    readonly TextCleaner _textCleaner;
+    readonly HtmlExtractor _htmlExtractor;
+    readonly SentenceSplitter _sentences;
+    readonly PipelineOptions _options;
+
+    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, PipelineOptions options)
+    {
+        _textCleaner = textCleaner;
+        _htmlExtractor = htmlExtractor;
+        _sentences = sentences;
+        _options = options;
+    }
+
+    public static ArticlePipeline Build(PipelineOptions? options = null) =>
+        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), options ?? new PipelineOptions());
+
+    public ArticleRecord Process(RawDocument doc)
+    {
+        var record = new ArticleRecord { Id = doc.Id, Source = doc.Source, ContentHash = doc.ContentHash, Url = doc.Url };
+        record.Errors.AddRange(doc.Errors);
+        if (!doc.HasContent)
+        {
+            if (record.Errors.Count == 0) record.Errors.Add("empty input: no text to extract");
+            ApplyMetadata(record, doc, null);
+            return record;
+        }
+        CleanedArticle cleaned;
+        try
+        {
+            cleaned = Clean(doc);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            record.Errors.Add($"cleaning failed: {ex.GetType().Name}: {ex.Message}");
+            ApplyMetadata(record, doc, null);
+            return record;
+        }
+        ApplyMetadata(record, doc, cleaned);
+        record.Text = string.Join("\n\n", cleaned.Paragraphs);
+        record.Subtitle = cleaned.Subtitle;
+        record.Captions.AddRange(cleaned.Captions);
+        record.Removed.AddRange(cleaned.Removed);
+        record.Errors.AddRange(cleaned.Errors);
+        record.Sentences = _sentences.Split(record.Text);
+        if (record.Text.Length == 0) record.Errors.Add("no article body found");
+        return record;
+    }
+
+    /// <summary>The cleaning stage alone: HTML goes to the main-content extractor, text to the line cleaner.</summary>
+    public CleanedArticle Clean(RawDocument doc) =>
+        doc.Html is { Length: > 0 } html
+            ? _htmlExtractor.Extract(html, doc.Url)
+            : _textCleaner.Clean(doc.Text ?? "", doc.Title);
+
+    /// <summary>The sentence stage alone.</summary>
+    public List<TextSpan> Sentences(string text) => _sentences.Split(text);
+
+    void ApplyMetadata(ArticleRecord record, RawDocument doc, CleanedArticle? cleaned)
+    {
+        record.Title = Clean(doc.Title) ?? cleaned?.Title;
+        record.Outlet = Clean(doc.Outlet) ?? cleaned?.Outlet;
+        record.Byline = Clean(doc.Byline) ?? cleaned?.Byline;
+        record.Url ??= cleaned?.Url;
+        (record.Published, record.PublishedSource) = ResolvePublished(doc, cleaned);
+    }
+
+    /// <summary>
+    /// Publication date, strongest claim first: a --published-from entry for this file, the input's
+    /// own date field, the page's metadata or a dateline in the text, then --published as a fallback.
+    /// </summary>
+    (string?, string?) ResolvePublished(RawDocument doc, CleanedArticle? cleaned)
+    {
+        if (_options.PublishedFor(doc) is { } mapped) return (mapped, "argument");
+        if (DateNormalizer.Normalize(doc.Published) is { } input) return (input, "input");
+        if (cleaned?.Published is { } found) return (found, cleaned.PublishedSource ?? "text");
+        if (_options.Published is { } fallback) return (fallback, "argument");
+        return (null, null);
+    }
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
