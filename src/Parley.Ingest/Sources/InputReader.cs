@@ -216,7 +216,7 @@ public sealed class InputReader
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
 
     static bool IsReadFailure(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException;
+        ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException;
 
     static string ReadFailure(Exception ex) => ex switch
     {
@@ -333,7 +333,11 @@ public sealed class InputReader
             }
             if (IsBlank(bytes)) continue;
             any = true;
-            yield return FromJsonLine(bytes, lineId, lineSource);
+            var doc = FromJsonLine(bytes, lineId, lineSource);
+            // .NET's inflater ends quietly on truncated data; a broken, unterminated last line is the sign.
+            if (compressed && !lines.EndedWithNewline && !doc.HasContent && doc.Errors.Count > 0)
+                doc.Errors[0] += " (last line of the gzip data, without a newline: the file may be truncated)";
+            yield return doc;
         }
         if (!any) yield return Failed(name, source, 0, "empty file: no JSONL records");
     }

@@ -40,7 +40,7 @@ sealed class JsonlLine
                 }
             }
             if (reader.TokenType != JsonTokenType.EndObject) return (null, "malformed JSON object");
-            if (reader.Read()) return (null, "trailing data after the JSON object");
+            if (HasTrailingData(ref reader)) return (null, "trailing data after the JSON object");
             if (!line.HasText && !line.HasHtml) return (null, "no \"text\" or \"html\" field");
             return (line, null);
         }
@@ -51,6 +51,18 @@ sealed class JsonlLine
         catch (InvalidOperationException ex)
         {
             return (null, $"malformed JSON: {Shorten(ex.Message)}");
+        }
+    }
+
+    static bool HasTrailingData(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException)
+        {
+            return true;
         }
     }
 

@@ -154,6 +154,8 @@ sealed class LineReader(Stream stream, long maxLine) : IDisposable
     int _lineLen;
 
     public int LineNumber { get; private set; }
+    /// <summary>Whether the last line was ended by "\n" (false for a final unterminated line).</summary>
+    public bool EndedWithNewline { get; private set; }
     /// <summary>Length of the last line (also for a skipped, too-long line).</summary>
     public long LastLength { get; private set; }
     public ReadOnlySpan<byte> Current => _line.AsSpan(0, _lineLen);
@@ -170,6 +172,7 @@ sealed class LineReader(Stream stream, long maxLine) : IDisposable
                 if (_eof || !Fill())
                 {
                     if (total == 0) return LineStatus.End;
+                    EndedWithNewline = false;
                     return Finish(total, tooLong);
                 }
             }
@@ -180,7 +183,11 @@ sealed class LineReader(Stream stream, long maxLine) : IDisposable
             if (!tooLong && total > maxLine) { tooLong = true; _lineLen = 0; }
             if (!tooLong) Append(span[..take]);
             _start += nl < 0 ? take : take + 1;
-            if (nl >= 0) return Finish(total, tooLong);
+            if (nl >= 0)
+            {
+                EndedWithNewline = true;
+                return Finish(total, tooLong);
+            }
         }
     }
 
