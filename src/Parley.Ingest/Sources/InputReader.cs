@@ -189,17 +189,12 @@ public sealed class InputReader
             using var fs = OpenRead(path);
             using var counted = new CountingStream(fs, Consumed);
             // Read at most one byte past the limit: the file may have grown since it was measured.
-            var (buf, len, ended) = StreamUtil.ReadUpTo(counted, (int)Math.Min(_options.MaxItemBytes + 1, Math.Max(length + 1, 4096)));
-            if (!ended)
+            // Sized for the measured length; still bounded if the file has grown since (or reports no size).
+            var (buf, len, _) = StreamUtil.ReadUpTo(counted, (int)(_options.MaxItemBytes + 1), initial: (int)length + 1);
+            if (len > _options.MaxItemBytes)
             {
-                if (len > _options.MaxItemBytes) return Failed(id, path, len, TooBig(len));
-                // The file grew past its measured size but within the limit: read the rest, bounded.
-                using var ms = new MemoryStream();
-                ms.Write(buf, 0, len);
-                var (more, moreLen, _) = StreamUtil.ReadUpTo(counted, (int)(_options.MaxItemBytes + 1 - len));
-                ms.Write(more, 0, moreLen);
-                if (ms.Length > _options.MaxItemBytes) return Failed(id, path, ms.Length, TooBig(ms.Length));
-                return FromBytes(id, path, ms.GetBuffer().AsSpan(0, (int)ms.Length), html);
+                Consumed(Math.Max(0, length - len));
+                return Failed(id, path, Math.Max(length, len), TooBig(Math.Max(length, len)));
             }
             return FromBytes(id, path, buf.AsSpan(0, len), html);
         }
@@ -441,16 +436,12 @@ public sealed class InputReader
         RawDocument doc;
         try
         {
-            using var ms = new MemoryStream();
-            ms.Write(head, 0, headLen);
+            var (all, allLen) = (head, headLen);
             if (!ended)
-            {
-                var (rest, restLen, _) = StreamUtil.ReadUpTo(stream, (int)Math.Min(Array.MaxLength, _options.MaxItemBytes + 1 - headLen));
-                ms.Write(rest, 0, restLen);
-            }
-            doc = ms.Length > _options.MaxItemBytes
-                ? Failed("stdin", "-", ms.Length, $"stdin: {TooBig(ms.Length)} (stopped reading)")
-                : FromBytes("stdin", "-", ms.GetBuffer().AsSpan(0, (int)ms.Length), isHtml);
+                (all, allLen, _) = StreamUtil.ReadUpTo(new PrefixedStream(head, headLen, stream), (int)(_options.MaxItemBytes + 1), initial: 4 * headLen);
+            doc = allLen > _options.MaxItemBytes
+                ? Failed("stdin", "-", allLen, $"stdin: {TooBig(allLen)} (stopped reading)")
+                : FromBytes("stdin", "-", all.AsSpan(0, allLen), isHtml);
         }
         catch (Exception ex) when (IsReadFailure(ex))
         {

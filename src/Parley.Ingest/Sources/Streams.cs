@@ -122,16 +122,21 @@ sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stre
     }
 }
 
-/// <summary>Reads up to <paramref name="max"/> bytes; the prefix read so far, and whether the stream ended.</summary>
+/// <summary>Bounded reads.</summary>
 static class StreamUtil
 {
-    public static (byte[] Buffer, int Length, bool Ended) ReadUpTo(Stream s, int max)
+    /// <summary>
+    /// Reads until the stream ends or <paramref name="max"/> bytes are in; the buffer grows as data
+    /// arrives (never allocating <paramref name="max"/> up front for a short stream).
+    /// </summary>
+    public static (byte[] Buffer, int Length, bool Ended) ReadUpTo(Stream s, int max, int initial = 64 * 1024)
     {
-        var buf = new byte[max];
+        var buf = new byte[Math.Min(max, Math.Max(initial, 16))];
         var len = 0;
         while (len < max)
         {
-            var n = s.Read(buf, len, max - len);
+            if (len == buf.Length) Array.Resize(ref buf, (int)Math.Min(max, (long)buf.Length * 2));
+            var n = s.Read(buf, len, buf.Length - len);
             if (n == 0) return (buf, len, true);
             len += n;
         }

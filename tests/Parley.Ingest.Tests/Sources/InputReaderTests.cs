@@ -217,6 +217,20 @@ public class InputReaderTests
     }
 
     [Fact]
+    public void Small_stdin_does_not_allocate_the_item_limit_and_large_stdin_is_cut_off()
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal("short", Assert.Single(ReadStdin(Encoding.UTF8.GetBytes("short"), out _)).Text);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 1024 * 1024);
+
+        var big = new InputReader(new InputReaderOptions { Stdin = new MemoryStream(new byte[100_000].Select(_ => (byte)'w').ToArray()), MaxItemBytes = 50_000 });
+        var doc = Assert.Single(big.Read(["-"]));
+        Assert.Contains("over the 48.8 KiB per-item limit", Assert.Single(doc.Errors));
+        Assert.False(doc.HasContent);
+        Assert.True(big.BytesConsumed <= 50_001 + 8192, $"read {big.BytesConsumed}");
+    }
+
+    [Fact]
     public void Empty_stdin_is_an_error()
     {
         var doc = Assert.Single(ReadStdin([], out _));
