@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parley.Core;
 
 namespace Parley.Text;
@@ -12,6 +13,8 @@ namespace Parley.Text;
 /// </summary>
 public sealed class SentenceSplitter
 {
+    static readonly SearchValues<char> Stops = SearchValues.Create(".?!…\n");
+
     readonly Abbreviations _abbreviations;
 
     public SentenceSplitter(Abbreviations abbreviations) => _abbreviations = abbreviations;
@@ -43,26 +46,25 @@ public sealed class SentenceSplitter
             }
             if (start < 0)
             {
-                if (!char.IsWhiteSpace(c)) start = i;
-                i++;
-                continue;
+                if (char.IsWhiteSpace(c)) { i++; continue; }
+                start = i;
             }
-            if (c is '.' or '?' or '!' or '…')
+            if (c is not ('.' or '?' or '!' or '…'))
             {
-                var dot = i;
-                var end = i + 1;
-                while (end < s.Length && s[end] is '.' or '?' or '!' or '…') end++;
-                while (end < s.Length && IsCloser(s[end])) end++;
-                if (end >= s.Length) { i = end; continue; }
-                if (!char.IsWhiteSpace(s[end])) { i = end; continue; }   // 3.5, U.S., "No.2", a.m.,
-                if (IsBoundary(s, start, dot, end))
-                {
-                    Close(s, spans, ref start, end);
-                }
-                i = end;
+                // jump to the next character that can end a sentence or a paragraph
+                var skip = s[(i + 1)..].IndexOfAny(Stops);
+                i = skip < 0 ? s.Length : i + 1 + skip;
                 continue;
             }
-            i++;
+            // a terminator run ('.', "...", "?!") and its closing quotes/brackets
+            var dot = i;
+            var end = i + 1;
+            while (end < s.Length && s[end] is '.' or '?' or '!' or '…') end++;
+            while (end < s.Length && IsCloser(s[end])) end++;
+            // a sentence end is followed by whitespace: not "3.5", "U.S.-led", "a.m.,"
+            if (end < s.Length && char.IsWhiteSpace(s[end]) && IsBoundary(s, start, dot, end))
+                Close(s, spans, ref start, end);
+            i = end;
         }
         Close(s, spans, ref start, s.Length);
         return spans;

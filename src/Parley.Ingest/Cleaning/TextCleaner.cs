@@ -43,14 +43,14 @@ public sealed class TextCleaner
         var n = lines.Count;
         var tailStart = FindTail(lines);
 
-        string? titleKey = null;
+        ulong? titleKey = null;
         if (!string.IsNullOrWhiteSpace(titleHint))
         {
             result.Title = titleHint.Trim();
             titleKey = NormKey(result.Title);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<ulong>();
         var head = true;          // before the first body paragraph
         var subtitleSlot = false; // the line right after the title may be a standfirst
         for (var i = 0; i < n; i++)
@@ -98,7 +98,8 @@ public sealed class TextCleaner
 
             if (zone == LineZone.Tail) { Drop(result, s, CleanReasons.SiteChrome); continue; }
 
-            if (!seen.Add(key)) { Drop(result, s, CleanReasons.DuplicateLine); continue; }
+            // a repeated line (three words or more; short labels such as speaker names may recur)
+            if (!seen.Add(key) && line.Words >= 3) { Drop(result, s, CleanReasons.DuplicateLine); continue; }
 
             if (zone == LineZone.Head)
             {
@@ -206,11 +207,12 @@ public sealed class TextCleaner
         words >= 8 && s.Length <= 400 && !LineShape.EndsPunctuated(s) && !LineShape.IsTitleCase(s, _minor);
 
     /// <summary>
-    /// A Title Case line of 3–14 words without final punctuation between body paragraphs: the
+    /// A Title Case line of 5–14 words (7 with a comma) without final punctuation between body paragraphs: the
     /// headline of another story linked from this one. Sentence-case subheads are kept.
     /// </summary>
     bool IsRelatedHeadline(string s, int words) =>
-        words is >= 3 and <= 14 && LineShape.IsHeadline(s, words) && !LineShape.EndsSentence(s)
+        words is >= 5 and <= 14 && (words >= 7 || !s.Contains(','))   // not "Jane Doe, The Outlet"
+         && LineShape.IsHeadline(s, words) && !LineShape.EndsSentence(s)
         && LineShape.IsTitleCase(s, _minor);
 
     /// <summary>
@@ -242,36 +244,40 @@ public sealed class TextCleaner
     }
 
     /// <summary>
-    /// Comparison key of a line: lower case, whitespace collapsed, typographic quotes and dashes
-    /// folded, trailing punctuation dropped.
+    /// Comparison key of a line: a 64-bit hash of its text in lower case with whitespace collapsed,
+    /// typographic quotes and dashes folded and trailing punctuation dropped. Computed without
+    /// allocating; two lines are taken as equal when their keys are.
     /// </summary>
-    internal static string NormKey(string s)
+    internal static ulong NormKey(ReadOnlySpan<char> s)
     {
-        var buf = s.Length <= 1024 ? stackalloc char[s.Length] : new char[s.Length];
-        var j = 0;
+        while (s.Length > 0 && (char.IsWhiteSpace(s[^1]) || s[^1] is '.' or ':' or ';' or ',' or '!' or '…')) s = s[..^1];
+        const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
+        var h = offset;
         var space = false;
+        var any = false;
         foreach (var ch in s)
         {
-            if (char.IsWhiteSpace(ch)) { space = j > 0; continue; }
-            var c = ch switch
+            if (ch <= ' ' || (ch > '~' && char.IsWhiteSpace(ch))) { space = any; continue; }
+            char c;
+            if (ch < 128) c = ch is >= 'A' and <= 'Z' ? (char)(ch | 0x20) : ch;
+            else c = ch switch
             {
                 '“' or '”' or '„' or '«' or '»' => '"',
                 '‘' or '’' or '‚' => '\'',
                 '–' or '—' => '-',
                 _ => char.ToLowerInvariant(ch),
             };
-            if (space) { buf[j++] = ' '; space = false; }
-            buf[j++] = c;
+            if (space) { h = (h ^ ' ') * prime; space = false; }
+            h = (h ^ c) * prime;
+            any = true;
         }
-        while (j > 0 && buf[j - 1] is '.' or ':' or ';' or ',' or '!' or '…' or ' ') j--;
-        return new string(buf[..j]);
+        return h;
     }
 
     sealed class Line(string text)
     {
-        string? _key;
         public string Text { get; } = text;
         public int Words { get; } = LineShape.CountWords(text);
-        public string Key => _key ??= NormKey(Text);
+        public ulong Key { get; } = NormKey(text);
     }
 }
