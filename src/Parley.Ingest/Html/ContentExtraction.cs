@@ -201,6 +201,12 @@ internal sealed class ContentExtraction
         else if (verdict.Negative) reason = verdict.Reason ?? "boilerplate";
         else if (verdict.Byline && !verdict.Positive && Measure(el, 250) < 250) reason = "byline";
         if (reason is null) return false;
+        // named both ways ("box article modal", "post hentry tag-review"): drop only a small or link-heavy box
+        if (verdict.Negative && verdict.Positive && reason != "comments")
+        {
+            var (chars, links, prose) = MeasureLinks(el, 20_000);
+            if (prose >= 400 || (chars >= 500 && (double)links / chars < 0.4)) return false;
+        }
         // a wrapper holding most of the page's text is not chrome, whatever its name says
         var cap = (int)Math.Max(200, _protectShare * _bodyChars);
         if (Measure(el, cap) >= cap) return false;
@@ -272,6 +278,37 @@ internal sealed class ContentExtraction
                 if (c is IElement || c is IText) stack.Push(c);
         }
         return total;
+    }
+
+    /// <summary>
+    /// Non-space characters under <paramref name="el"/>, how many sit inside links, and how many are
+    /// prose (inside a &lt;p&gt;, outside links); stops near <paramref name="cap"/>.
+    /// </summary>
+    (int Chars, int Links, int Prose) MeasureLinks(IElement el, int cap)
+    {
+        int total = 0, links = 0, prose = 0;
+        var stack = new Stack<(INode, bool, bool)>();
+        stack.Push((el, false, false));
+        while (stack.Count > 0 && total < cap)
+        {
+            var (n, inLink, inP) = stack.Pop();
+            if (n is IText t)
+            {
+                var k = 0;
+                foreach (var c in t.Data)
+                    if (!char.IsWhiteSpace(c)) k++;
+                total += k;
+                if (inLink) links += k;
+                else if (inP) prose += k;
+                continue;
+            }
+            if (n is IElement e && !ReferenceEquals(e, el) && _cues.DropTags.Contains(e.LocalName)) continue;
+            var link = inLink || (n is IElement a && a.LocalName == "a");
+            var para = inP || (n is IElement p && p.LocalName == "p");
+            for (var c = n.LastChild; c is not null; c = c.PreviousSibling)
+                if (c is IElement || c is IText) stack.Push((c, link, para));
+        }
+        return (total, links, prose);
     }
 
     /// <summary>Collapsed visible text of <paramref name="el"/>, at most about <paramref name="max"/> chars.</summary>
