@@ -42,6 +42,8 @@ internal sealed class ContentExtraction
         public int Chars;
         public int LinkChars;
         public int Paragraphs;
+        /// <summary>Chars of prose-like blocks (long enough, few links) below this element.</summary>
+        public int Prose;
         public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
     }
 
@@ -57,6 +59,7 @@ internal sealed class ContentExtraction
     readonly double _protectShare;
     readonly int _minBody;
     readonly int _boilerMax;
+    readonly double _climbOther;
     int _bodyChars;
     string? _subtitleCandidate;
 
@@ -70,6 +73,7 @@ internal sealed class ContentExtraction
         _protectShare = cues.Setting("protect-share", 0.4);
         _minBody = (int)cues.Setting("min-body-chars", 250);
         _boilerMax = (int)cues.Setting("boiler-max-chars", 120);
+        _climbOther = cues.Setting("climb-max-other", 0.5);
     }
 
     public void Run()
@@ -369,12 +373,14 @@ internal sealed class ContentExtraction
         // aggregate text and link chars up the tree
         foreach (var b in _blocks)
         {
+            var prose = b.Text.Length >= 60 && b.LinkChars < 0.3 * b.Text.Length && b.Tag != "h1";
             for (var e = b.Owner; e is not null; e = e.ParentElement)
             {
                 var n = NodeOf(e);
                 n.Chars += b.Text.Length;
                 n.LinkChars += b.LinkChars;
                 if (b.Text.Length >= _minScored) n.Paragraphs++;
+                if (prose) n.Prose += b.Text.Length;
             }
         }
         var candidates = new List<IElement>();
@@ -433,6 +439,21 @@ internal sealed class ContentExtraction
         // an only child says little: its parent is the container
         while (top.ParentElement is { } parent && parent.LocalName is not ("body" or "html") && parent.ChildElementCount == 1)
             top = parent;
+
+        // the article split into sections: climb while an ancestor adds mostly prose
+        var cur = _nodes[top];
+        for (var p = top.ParentElement; p is not null && p.LocalName is not ("body" or "html"); p = p.ParentElement)
+        {
+            var pn = _nodes[p];
+            var addedProse = pn.Prose - cur.Prose;
+            var addedOther = (pn.Chars - pn.Prose) - (cur.Chars - cur.Prose);
+            if (addedProse <= 0) continue;
+            if (addedProse >= 0.3 * cur.Prose && addedOther <= _climbOther * addedProse)
+            {
+                top = p;
+                cur = pn;
+            }
+        }
 
         // merge worthy siblings
         var selected = new HashSet<IElement>(ReferenceEqualityComparer.Instance) { top };
