@@ -31,6 +31,7 @@ internal sealed class ContentExtraction
         public required IElement Owner;
         public required string Text;
         public int LinkChars;
+        public int Links;
         public int Commas;
         public string Tag => Owner.LocalName;
     }
@@ -60,6 +61,7 @@ internal sealed class ContentExtraction
     readonly int _minBody;
     readonly int _boilerMax;
     readonly double _climbOther;
+    readonly double _blockLinkMax;
     int _bodyChars;
     string? _subtitleCandidate;
 
@@ -74,6 +76,7 @@ internal sealed class ContentExtraction
         _minBody = (int)cues.Setting("min-body-chars", 250);
         _boilerMax = (int)cues.Setting("boiler-max-chars", 120);
         _climbOther = cues.Setting("climb-max-other", 0.5);
+        _blockLinkMax = cues.Setting("block-link-max", 0.6);
     }
 
     public void Run()
@@ -118,19 +121,21 @@ internal sealed class ContentExtraction
         var linkDepth = 0;
         var linkChars = 0;
         var commas = 0;
+        var links = 0;
 
         void Flush()
         {
-            if (owners.Count == 0) { sb.Clear(); linkChars = 0; commas = 0; return; }
+            if (owners.Count == 0) { sb.Clear(); linkChars = 0; commas = 0; links = 0; return; }
             var start = 0;
             while (start < sb.Length && sb[start] == ' ') start++;
             var end = sb.Length;
             while (end > start && sb[end - 1] == ' ') end--;
             if (end > start)
-                _blocks.Add(new Block { Owner = owners.Peek(), Text = sb.ToString(start, end - start), LinkChars = Math.Min(linkChars, end - start), Commas = commas });
+                _blocks.Add(new Block { Owner = owners.Peek(), Text = sb.ToString(start, end - start), LinkChars = Math.Min(linkChars, end - start), Commas = commas, Links = links });
             sb.Clear();
             linkChars = 0;
             commas = 0;
+            links = 0;
         }
 
         while (stack.Count > 0)
@@ -158,7 +163,7 @@ internal sealed class ContentExtraction
             if (!ReferenceEquals(el, root) && Drop(el, tag)) continue;
             if (tag == "br" || tag == "hr") { Flush(); continue; }
             if (tag == "img") continue;
-            if (tag == "a") linkDepth++;
+            if (tag == "a") { linkDepth++; links++; }
             if (isBlock) { Flush(); owners.Push(el); }
             stack.Push((el, true));
             for (var c = el.LastChild; c is not null; c = c.PreviousSibling)
@@ -515,7 +520,7 @@ internal sealed class ContentExtraction
             AddRemoved(b.Text, "title");
             return false;
         }
-        if ((double)b.LinkChars / len > 0.6 && len < 400)
+        if ((double)b.LinkChars / len > _blockLinkMax && len < 600 && (b.Links >= 3 || b.Tag is "li" or "dd" or "dt"))
         {
             AddRemoved(b.Text, "related-links");
             return false;
