@@ -541,7 +541,54 @@ internal sealed class ContentExtraction
             AddRemoved(b.Text, "boilerplate");
             return false;
         }
+        if (len <= 100 && b.Tag is not ("td" or "th") && IsDateline(b.Text))
+        {
+            AddRemoved(b.Text, "dateline");
+            return false;
+        }
+        if (len <= 100 && IsBylineLine(b.Text))
+        {
+            AddRemoved(b.Text, "byline");
+            return false;
+        }
         return true;
+    }
+
+    /// <summary>"Updated 1:39 am EST, Wednesday, November 20, 2019", "Image 2 of 5": numbers and date/counter words only.</summary>
+    bool IsDateline(string text)
+    {
+        var digits = false;
+        var counter = false;
+        var dateWord = false;
+        var others = 0;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            if (char.IsLetterOrDigit(c)) { if (start < 0) start = i; continue; }
+            if (start < 0) continue;
+            var word = text.AsSpan(start, i - start);
+            start = -1;
+            if (char.IsDigit(word[0]))
+            {
+                digits = true;
+                continue;
+            }
+            var lower = word.ToString().ToLowerInvariant();
+            if (_cues.DateWords.Contains(lower)) { dateWord = true; continue; }
+            if (_cues.CounterWords.Contains(lower)) { counter = true; continue; }
+            others++;
+        }
+        return digits && others == 0 && (dateWord || counter);
+    }
+
+    /// <summary>"By Jane Doe", "By Reuters", "By Jane Doe - 11/18/19 11:04 PM EST": a short line naming the writer.</summary>
+    static bool IsBylineLine(string text)
+    {
+        if (!text.StartsWith("By ", StringComparison.Ordinal) && !text.StartsWith("BY ", StringComparison.Ordinal)) return false;
+        if (text.Length < 5 || !char.IsUpper(text[3])) return false;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return words <= 14 && (text.Length <= 50 || text.Any(char.IsDigit));
     }
 
     bool IsBoiler(string text)
@@ -550,6 +597,8 @@ internal sealed class ContentExtraction
         if (_cues.BoilerText.Contains(t)) return true;
         foreach (var p in _cues.BoilerPrefixes)
             if (t.StartsWith(p, StringComparison.Ordinal)) return true;
+        foreach (var p in _cues.BoilerContains)
+            if (t.Contains(p, StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -30,6 +30,9 @@ internal sealed class HtmlCues
     public required FrozenSet<string> BylineTokens { get; init; }
     public required FrozenSet<string> BoilerText { get; init; }
     public required string[] BoilerPrefixes { get; init; }
+    public required string[] BoilerContains { get; init; }
+    public required FrozenSet<string> DateWords { get; init; }
+    public required FrozenSet<string> CounterWords { get; init; }
     public required FrozenDictionary<string, double> Settings { get; init; }
     public string? Version { get; init; }
 
@@ -48,6 +51,9 @@ internal sealed class HtmlCues
         var byline = new HashSet<string>(StringComparer.Ordinal);
         var boiler = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
+        var contains = new List<string>();
+        var dateWords = new HashSet<string>(StringComparer.Ordinal);
+        var counterWords = new HashSet<string>(StringComparer.Ordinal);
         var settings = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var row in Knowledge.ReadTable(file))
         {
@@ -69,6 +75,9 @@ internal sealed class HtmlCues
                 case "byline-token": byline.Add(value.ToLowerInvariant()); break;
                 case "boiler-text": boiler.Add(value.ToLowerInvariant()); break;
                 case "boiler-prefix": prefixes.Add(value.ToLowerInvariant()); break;
+                case "boiler-contains": contains.Add(value.ToLowerInvariant()); break;
+                case "date-word": dateWords.Add(value.ToLowerInvariant()); break;
+                case "counter-word": counterWords.Add(value.ToLowerInvariant()); break;
                 case "setting":
                     if (double.TryParse(row.Length > 2 ? row[2] : "", NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
                         settings[value] = d;
@@ -88,6 +97,9 @@ internal sealed class HtmlCues
             BylineTokens = byline.ToFrozenSet(StringComparer.Ordinal),
             BoilerText = boiler.ToFrozenSet(StringComparer.Ordinal),
             BoilerPrefixes = [.. prefixes],
+            BoilerContains = [.. contains],
+            DateWords = dateWords.ToFrozenSet(StringComparer.Ordinal),
+            CounterWords = counterWords.ToFrozenSet(StringComparer.Ordinal),
             Settings = settings.ToFrozenDictionary(StringComparer.Ordinal),
             Version = Knowledge.VersionOf(file),
         };
