@@ -11,4 +11,13 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     EvalExtractionCommand.Create(),
     BenchCommand.Create(),
 };
-return root.Parse(args).Invoke();
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException or ArgumentException)
+{
+    // Usage and environment errors (a bad date, an unreadable map file): one clear line, no stack trace.
+    Console.Error.WriteLine($"parley: {ex.Message}");
+    return 2;
+}
