@@ -34,7 +34,14 @@ sealed class Report
         }
         var width = _rows.Count == 0 ? 0 : _rows.Max(r => r.Key.Length);
         foreach (var (k, v) in _rows)
-            Console.Out.WriteLine($"{k.PadRight(width)}  {Format(v)}");
+        {
+            if (v is JsonArray items)
+            {
+                Console.Out.WriteLine(k);
+                foreach (var item in items) Console.Out.WriteLine($"  {Format(item)}");
+            }
+            else Console.Out.WriteLine($"{k.PadRight(width)}  {Format(v)}");
+        }
     }
 
     static string Format(JsonNode? v) => v switch
