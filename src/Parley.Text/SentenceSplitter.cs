@@ -109,6 +109,10 @@ public sealed class SentenceSplitter
         while (w > sentenceStart && !char.IsWhiteSpace(s[w - 1]) && !IsOpener(s[w - 1])) w--;
         var word = s[w..dot];
         if (word.Length == 0) return true;
+        // a list number opening the sentence: "1. The first point"
+        if (w == sentenceStart && word.Length <= 2 && char.IsDigit(word[0]) && char.IsDigit(word[^1])) return false;
+        // "Then-Capt.", "ex-Gov.": the abbreviation is the last part
+        if (word.LastIndexOf('-') is var hyphen and >= 0 && hyphen < word.Length - 1) word = word[(hyphen + 1)..];
         var nextWord = NextWord(s, k);
         var nextIsDigit = char.IsDigit(next);
 

@@ -25,6 +25,8 @@ public class SentenceSplitterTests
     [InlineData("Talks resumed at 9 a.m. Tuesday in the old palace.")]
     [InlineData("The envoy flew to Washington, D.C. on Friday.")]
     [InlineData("Allies, e.g. Norland and Estavia, backed the plan.")]
+    [InlineData("The memo was signed by then-Gen. Arvik in March.")]
+    [InlineData("1. The first point of the plan concerns fishing.")]
     public void Abbreviations_initials_and_numbers_do_not_split(string sentence)
     {
         Assert.Equal([sentence], Split(sentence));

@@ -55,8 +55,25 @@ internal static class LineShape
         if (!(char.IsUpper(first) || char.IsDigit(first) || first is '"' or '“' or '\'' or '‘')) return false;
         var last = LastSignificant(s);
         if (last is ':' or ';' or ',') return false;
+        if (HasInnerSentenceEnd(s)) return false;
         if (last == '.') return s.EndsWith("...") || s.EndsWith("…");
         return true;
+    }
+
+    /// <summary>
+    /// Two sentences in one line: "word. Next" or "word? Next" inside it (not an ellipsis, not an
+    /// abbreviation like "U.S." or "Inc." — the word before the stop must be lower case, 3+ letters).
+    /// </summary>
+    public static bool HasInnerSentenceEnd(ReadOnlySpan<char> s)
+    {
+        for (var i = 3; i < s.Length - 2; i++)
+        {
+            var c = s[i];
+            if (c is not ('.' or '?' or '!') || s[i + 1] != ' ' || !char.IsUpper(s[i + 2])) continue;
+            if (c == '.' && (s[i - 1] == '.' || !char.IsLower(s[i - 1]) || !char.IsLower(s[i - 2]) || !char.IsLetter(s[i - 3]))) continue;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -111,14 +111,14 @@ public sealed class TextCleaner
                 }
                 if (result.Title is null)
                 {
-                    if (LineShape.IsHeadline(s, line.Words))
+                    if (line.Words is >= 3 and <= 25 && LineShape.IsHeadline(s, line.Words))
                     {
                         result.Title = s;
                         titleKey = key;
                         subtitleSlot = true;
                         continue;
                     }
-                    if (line.Words <= 3 && s.Length <= 30 && !LineShape.EndsPunctuated(s))
+                    if (line.Words <= 3 && s.Length <= 30 && !LineShape.EndsPunctuated(s) && !s.Contains(','))
                     {
                         Drop(result, s, CleanReasons.SiteChrome);   // a section label above the headline
                         continue;

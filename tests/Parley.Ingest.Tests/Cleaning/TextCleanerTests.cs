@@ -223,4 +223,42 @@ public class TextCleanerTests
         var results = Enumerable.Range(0, 64).AsParallel().Select(_ => Cleaner.Clean(text)).ToList();
         Assert.All(results, a => { Assert.Equal("SDA", a.Outlet); Assert.Equal(2, a.Paragraphs.Count); });
     }
+
+    [Fact]
+    public void Body_only_text_without_title_keeps_its_first_line()
+    {
+        const string first = "Norland said on Friday it would send its fishing fleet back to sea. Estavia did not comment.";
+        var a = Clean($"{first}\n\n{BodyTwo}");
+        Assert.Null(a.Title);
+        Assert.Equal([first, BodyTwo], a.Paragraphs);
+        Assert.Empty(a.Removed);
+    }
+
+    [Fact]
+    public void Two_sentences_on_a_line_are_not_a_headline()
+    {
+        Assert.False(LineShape.IsHeadline("Talks failed again today. Both sides blamed the weather", 9));
+        Assert.True(LineShape.IsHeadline("U.S. Envoy Arrives in Varrow for Talks", 7));
+        Assert.True(LineShape.IsHeadline("Closer Ties... Norland Seeks a New Deal", 7));
+    }
+
+    [Theory]
+    [InlineData("Estavia Opens New Border Crossing in the North", true)]
+    [InlineData("Fishermen worry about the coming season", false)]
+    [InlineData("the Quiet Harbour", false)]
+    public void Title_case_detection(string line, bool expected)
+    {
+        Assert.Equal(expected, LineShape.IsTitleCase(line, Minor));
+    }
+
+    static readonly MinorWords Minor = MinorWords.Load();
+
+    [Theory]
+    [InlineData("cleaning-cues.tsv")]
+    [InlineData("outlet-cues.tsv")]
+    [InlineData("title-case-minor-words.tsv")]
+    public void Knowledge_files_carry_a_version(string file)
+    {
+        Assert.NotNull(Parley.Core.Knowledge.VersionOf(file));
+    }
 }
