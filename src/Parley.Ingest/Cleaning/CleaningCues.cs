@@ -139,4 +139,6 @@ public static class CleanReasons
     public const string Separator = "separator";
     public const string Dateline = "dateline";
     public const string Byline = "byline";
+    public const string Navigation = "navigation";
+    public const string CookieNotice = "cookie-notice";
 }

@@ -45,6 +45,34 @@ internal static class LineShape
     }
 
     /// <summary>
+    /// A breadcrumb trail such as "World | Caucasus" or "News › Middle East": two or more short
+    /// segments (at most three words each) joined by |, › , » or &gt;.
+    /// </summary>
+    public static bool IsBreadcrumb(ReadOnlySpan<char> s)
+    {
+        if (s.Length > 80) return false;
+        int segments = 1, words = 0;
+        var inWord = false;
+        foreach (var c in s)
+        {
+            if (c is '|' or '›' or '»' or '>')
+            {
+                if (words == 0) return false;
+                segments++;
+                words = 0;
+                inWord = false;
+            }
+            else if (char.IsWhiteSpace(c)) inWord = false;
+            else if (!inWord)
+            {
+                inWord = true;
+                if (++words > 3) return false;
+            }
+        }
+        return segments >= 2 && words > 0;
+    }
+
+    /// <summary>
     /// Could be a headline: 2–30 words, not longer than 250 characters, starting with a capital,
     /// digit or quote, and not ending in a period, colon, semicolon or comma.
     /// </summary>

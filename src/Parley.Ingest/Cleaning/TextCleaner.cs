@@ -103,6 +103,11 @@ public sealed class TextCleaner
 
             if (zone == LineZone.Head)
             {
+                if (LineShape.IsBreadcrumb(s))
+                {
+                    Drop(result, s, CleanReasons.Navigation);
+                    continue;
+                }
                 if (IsByline(s, line.Words))
                 {
                     result.Byline ??= s[3..].Trim();

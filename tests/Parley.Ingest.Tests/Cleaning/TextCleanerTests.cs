@@ -261,4 +261,23 @@ public class TextCleanerTests
     {
         Assert.NotNull(Parley.Core.Knowledge.VersionOf(file));
     }
+
+    [Fact]
+    public void Breadcrumb_and_cookie_banner_above_the_headline_are_not_the_title()
+    {
+        var text = "Menu\nThis site uses cookies to remember your settings. By staying here you accept them. OK\nWorld | Europe\n"
+                 + "Norland and Estavia Hold Fishing Talks\n\n" + BodyOne + "\n\n" + BodyTwo;
+        var a = Clean(text);
+        Assert.Equal("Norland and Estavia Hold Fishing Talks", a.Title);
+        Assert.Equal("navigation", Reason(a, "World | Europe"));
+        Assert.Equal("cookie-notice", a.Removed.Single(r => r.Text.StartsWith("This site uses cookies")).Reason);
+        Assert.Equal([BodyOne, BodyTwo], a.Paragraphs);
+    }
+
+    [Theory]
+    [InlineData("World | Caucasus", true)]
+    [InlineData("News › Middle East › Syria", true)]
+    [InlineData("Talks | What the deal means for the region and its neighbours", false)]
+    [InlineData("Ceasefire holds in the north", false)]
+    public void Breadcrumb_shape(string line, bool expected) => Assert.Equal(expected, LineShape.IsBreadcrumb(line));
 }
