@@ -2,8 +2,22 @@ using System.Buffers;
 
 namespace Parley.Ingest.Sources;
 
+/// <summary>A forward-only, read-only stream wrapper: everything but reading is unsupported.</summary>
+abstract class ReadOnlyStream : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
 /// <summary>Read-only pass-through that reports every byte read to a callback (progress accounting).</summary>
-sealed class CountingStream(Stream inner, Action<long> onRead) : Stream
+sealed class CountingStream(Stream inner, Action<long> onRead) : ReadOnlyStream
 {
     public long Count { get; private set; }
 
@@ -16,15 +30,7 @@ sealed class CountingStream(Stream inner, Action<long> onRead) : Stream
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => Count; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     protected override void Dispose(bool disposing)
     {
         if (disposing) inner.Dispose();
@@ -39,7 +45,7 @@ sealed class GzipBombException(string message) : IOException(message);
 /// Wraps a decompressing stream and stops it (with <see cref="GzipBombException"/>) when the output
 /// exceeds an absolute cap, or when it is past a threshold and the expansion ratio is implausible.
 /// </summary>
-sealed class GzipGuardStream(Stream decompressed, Func<long> compressedSoFar, InputReaderOptions options) : Stream
+sealed class GzipGuardStream(Stream decompressed, Func<long> compressedSoFar, InputReaderOptions options) : ReadOnlyStream
 {
     public long Decompressed { get; private set; }
 
@@ -71,15 +77,7 @@ sealed class GzipGuardStream(Stream decompressed, Func<long> compressedSoFar, In
         _ => $"{bytes} bytes",
     };
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => Decompressed; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     protected override void Dispose(bool disposing)
     {
         if (disposing) decompressed.Dispose();
@@ -88,7 +86,7 @@ sealed class GzipGuardStream(Stream decompressed, Func<long> compressedSoFar, In
 }
 
 /// <summary>A stream that first replays bytes already read (for sniffing) and then continues with the rest.</summary>
-sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stream
+sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : ReadOnlyStream
 {
     int _pos;
 
@@ -106,15 +104,6 @@ sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stre
         return rest.Read(buffer);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     protected override void Dispose(bool disposing)
     {
         if (disposing) rest.Dispose();
