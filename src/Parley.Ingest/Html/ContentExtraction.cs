@@ -199,10 +199,15 @@ internal sealed class ContentExtraction
                 Caption(fc);
             if (Measure(el, 400) < 400) return true;
         }
-        if (verdict.Subtitle && _subtitleCandidate is null && !verdict.Negative)
+        if (verdict.Subtitle && _subtitleCandidate is null && !verdict.Negative && !verdict.Positive && tag is not ("body" or "main" or "article"))
         {
             var t = CappedText(el, 700);
-            if (t is { Length: >= 20 and < 600 }) _subtitleCandidate = t;
+            if (t is { Length: >= 20 and < 600 })
+            {
+                _subtitleCandidate = t;
+                AddRemoved(t, "subtitle");
+                return true;
+            }
         }
         if (ProtectedTags.Contains(tag)) return false;
         string? reason = null;

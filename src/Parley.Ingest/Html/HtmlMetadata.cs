@@ -217,12 +217,12 @@ internal static class HtmlMetadata
             if (idx <= 0) continue;
             var head = title[..idx].Trim();
             var tail = title[(idx + sep.Length)..].Trim();
-            var isOutlet = outlet is not null && (tail.Equals(outlet, StringComparison.OrdinalIgnoreCase) || tail.Contains(outlet, StringComparison.OrdinalIgnoreCase));
-            if (head.Length >= 10 && (isOutlet || (tail.Length <= 30 && tail.Split(' ').Length <= 4)))
-                return StripSiteSuffix(head, outlet);
             // "Site | Headline"
             var headIsOutlet = outlet is not null && head.Equals(outlet, StringComparison.OrdinalIgnoreCase);
             if (headIsOutlet && tail.Length >= 10) return tail;
+            var isOutlet = outlet is not null && (tail.Equals(outlet, StringComparison.OrdinalIgnoreCase) || tail.Contains(outlet, StringComparison.OrdinalIgnoreCase));
+            if (head.Length >= 10 && (isOutlet || (tail.Length <= 30 && tail.Split(' ').Length <= 4)))
+                return StripSiteSuffix(head, outlet);
         }
         return title;
     }
