@@ -531,7 +531,9 @@ internal sealed class ContentExtraction
             return false;
         }
         // a link-dense box inside the container (related links, tag lists)
-        for (var e = b.Owner; e is not null && !ReferenceEquals(e, container); e = e.ParentElement)
+        // (a paragraph with some words of its own around a long link is still prose)
+        var ownText = b.Tag == "p" && len - b.LinkChars >= 20;
+        for (var e = ReferenceEquals(b.Owner, container) ? null : ownText ? b.Owner.ParentElement : b.Owner; e is not null && !ReferenceEquals(e, container); e = e.ParentElement)
         {
             var n = _nodes[e];
             var dense = n.LinkDensity > (e.LocalName is "ul" or "ol" ? 0.4 : 0.5);
