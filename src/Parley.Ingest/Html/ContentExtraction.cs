@@ -60,6 +60,7 @@ internal sealed class ContentExtraction
     readonly double _protectShare;
     readonly int _minBody;
     readonly int _boilerMax;
+    readonly int _boilerContainsMax;
     readonly double _climbOther;
     readonly double _blockLinkMax;
     int _bodyChars;
@@ -75,6 +76,7 @@ internal sealed class ContentExtraction
         _protectShare = cues.Setting("protect-share", 0.4);
         _minBody = (int)cues.Setting("min-body-chars", 250);
         _boilerMax = (int)cues.Setting("boiler-max-chars", 120);
+        _boilerContainsMax = (int)cues.Setting("boiler-contains-max-chars", 250);
         _climbOther = cues.Setting("climb-max-other", 0.5);
         _blockLinkMax = cues.Setting("block-link-max", 0.6);
     }
@@ -543,7 +545,7 @@ internal sealed class ContentExtraction
                 return false;
             }
         }
-        if (len <= _boilerMax && IsBoiler(b.Text))
+        if ((len <= _boilerMax && IsBoiler(b.Text)) || (len <= _boilerContainsMax && ContainsBoiler(b.Text)))
         {
             AddRemoved(b.Text, "boilerplate");
             return false;
@@ -604,8 +606,13 @@ internal sealed class ContentExtraction
         if (_cues.BoilerText.Contains(t)) return true;
         foreach (var p in _cues.BoilerPrefixes)
             if (t.StartsWith(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    bool ContainsBoiler(string text)
+    {
         foreach (var p in _cues.BoilerContains)
-            if (t.Contains(p, StringComparison.Ordinal)) return true;
+            if (text.Contains(p, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
