@@ -142,6 +142,30 @@ public class HtmlExtractorTests
         Assert.Contains(a.Paragraphs, p => p.StartsWith("A sentence deep inside"));
     }
 
+    [Fact]
+    public void A_huge_page_is_extracted_in_reasonable_time()
+    {
+        var sb = new StringBuilder("<html><body><nav>");
+        for (var i = 0; i < 20_000; i++) sb.Append("<a href='/l").Append(i).Append("'>Link number ").Append(i).Append("</a> ");
+        sb.Append("</nav><article>");
+        for (var i = 0; i < 3_000; i++) sb.Append("<p>").Append(HtmlFixtures.Para1).Append(' ').Append(i).Append("</p>");
+        sb.Append("</article><script>").Append('x', 2_000_000).Append("</script></body></html>");
+        var watch = Stopwatch.StartNew();
+        var a = Extractor.Extract(sb.ToString());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
+        Assert.Equal(3_000, a.Paragraphs.Count);
+    }
+
+    [Fact]
+    public void A_document_with_head_only_has_no_body_but_keeps_its_title()
+    {
+        var a = Extractor.Extract("<html><head><title>Only a head</title><meta property='og:site_name' content='Quiet Press'></head></html>");
+        Assert.Empty(a.Paragraphs);
+        Assert.Equal("Only a head", a.Title);
+        Assert.Equal("Quiet Press", a.Outlet);
+        Assert.Contains(a.Errors, e => e.Contains("no article body"));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n  ")]
