@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Parley.Pipeline;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>Options several commands share, and how they become pipeline settings.</summary>
+static class CommonOptions
+{
+    public static Argument<string[]> Inputs() => new("INPUT")
+    {
+        Description = "files (.txt, .html, .htm, .jsonl, .jsonl.gz), directories (recursive), or - for stdin",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public static Option<string?> Published() => new("--published")
+    {
+        Description = "publication date (YYYY-MM-DD) for inputs that carry none",
+    };
+
+    public static Option<FileInfo?> PublishedFrom() => new("--published-from")
+    {
+        Description = "TSV (name<TAB>date) or JSON {name: date} map of input file name → publication date; overrides the input's own",
+    };
+
+    public static Option<string> Db() => new("--db")
+    {
+        Description = "SQLite database path",
+        DefaultValueFactory = _ => "parley.db",
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "worker threads (default: all cores)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    /// <summary>Pipeline options from --published/--published-from; a bad value is a usage error.</summary>
+    public static PipelineOptions PipelineOptionsFrom(string? published, FileInfo? publishedFrom) => new()
+    {
+        Published = published is null ? null : PipelineOptions.NormalizeOrThrow(published, "--published"),
+        PublishedByFile = publishedFrom is null
+            ? new Dictionary<string, string>()
+            : PipelineOptions.ReadPublishedMap(publishedFrom.FullName),
+    };
+}

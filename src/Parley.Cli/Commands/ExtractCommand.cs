@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Text;
+using Parley.Core;
+using Parley.Pipeline;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>parley extract: inputs → JSONL article records (shared/spec/record-format.md).</summary>
+static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var inputs = CommonOptions.Inputs();
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "write JSONL here instead of stdout" };
+        var published = CommonOptions.Published();
+        var publishedFrom = CommonOptions.PublishedFrom();
+        var threads = CommonOptions.Threads();
+        var command = new Command("extract", "extract article records from inputs and write them as JSONL")
+        {
+            inputs, output, published, publishedFrom, threads,
+        };
+        command.SetAction(parse =>
+        {
+            var options = CommonOptions.PipelineOptionsFrom(parse.GetValue(published), parse.GetValue(publishedFrom));
+            var pipeline = ArticlePipeline.Build(options);
+            var outFile = parse.GetValue(output);
+            using var writer = outFile is null
+                ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
+                : new StreamWriter(outFile.FullName, false, new UTF8Encoding(false), 1 << 16);
+            writer.NewLine = "\n";
+            var summary = BatchRunner.Run(parse.GetValue(inputs)!, pipeline, parse.GetValue(threads), "extract",
+                record => writer.WriteLine(RecordJson.Serialize(record)));
+            writer.Flush();
+            Console.Error.WriteLine(
+                $"parley extract: {summary.Items} items, {summary.Readable} readable, {summary.WithErrors} with errors, " +
+                $"{summary.Sentences} sentences in {summary.Seconds:F2} s");
+            return BatchRunner.ExitCode(summary);
+        });
+        return command;
+    }
+}

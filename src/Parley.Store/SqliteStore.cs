@@ -1,0 +1,452 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Parley.Core;
+
+namespace Parley.Store;
+
+/// <summary>
+/// Articles in one SQLite file: idempotent by content hash, full-text searchable (FTS5 over title and
+/// text), with sentence spans for later stages and a deduplicated log of records that had no text.
+/// Writes are batched: a transaction is committed every <see cref="BatchSize"/> adds and on
+/// <see cref="Flush"/>/<see cref="Dispose"/>, so a crash loses at most the open batch. Reads flush first,
+/// so they see everything added. One writer per file; other processes may open it (they wait on locks).
+/// Not thread-safe: use one instance per thread.
+/// </summary>
+public sealed class SqliteStore : IDisposable
+{
+    public const int SchemaVersion = 1;
+    public const int BatchSize = 500;
+
+    readonly SqliteConnection _db;
+    readonly string _path;
+    SqliteTransaction? _tx;
+    int _pending;
+    bool _disposed;
+
+    SqliteStore(SqliteConnection db, string path)
+    {
+        _db = db;
+        _path = path;
+    }
+
+    /// <summary>Opens (creating if need be) the store at <paramref name="path"/>.</summary>
+    public static SqliteStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // Dispose really closes the file
+            DefaultTimeout = 30,
+        }.ToString();
+        var db = new SqliteConnection(cs);
+        try
+        {
+            db.Open();
+            Exec(db, "PRAGMA busy_timeout = 10000;");
+            var mode = Scalar(db, "PRAGMA journal_mode = WAL;") as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"could not switch {path} to WAL mode (got {mode})");
+            Exec(db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            CreateSchema(db, path);
+            return new SqliteStore(db, full);
+        }
+        catch (SqliteException ex)
+        {
+            db.Dispose();
+            throw new InvalidOperationException($"cannot open store {path}: {ex.Message}", ex);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    static void CreateSchema(SqliteConnection db, string path)
+    {
+        // A plain read first: when the schema is current (another process may be writing right now),
+        // opening must not need the write lock.
+        if (Scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';") is 1L)
+        {
+            var current = Scalar(db, "SELECT MAX(version) FROM schema_version;");
+            if (current is long c && c == SchemaVersion) return;
+        }
+        using var tx = db.BeginTransaction();
+        Exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", tx);
+        var existing = Scalar(db, "SELECT MAX(version) FROM schema_version;", tx);
+        if (existing is long v && v > SchemaVersion)
+            throw new InvalidOperationException($"store {path} has schema version {v}; this build knows up to {SchemaVersion}");
+        if (existing is long v1 && v1 == SchemaVersion) { tx.Commit(); return; }
+        Exec(db, """
+            CREATE TABLE IF NOT EXISTS articles (
+                rowid            INTEGER PRIMARY KEY,
+                id               TEXT NOT NULL,
+                content_hash     TEXT NOT NULL UNIQUE,
+                source           TEXT NOT NULL,
+                url              TEXT,
+                title            TEXT,
+                subtitle         TEXT,
+                published        TEXT,
+                published_source TEXT,
+                outlet           TEXT,
+                byline           TEXT,
+                text             TEXT NOT NULL,
+                record_json      TEXT NOT NULL,
+                ingested_at      TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS articles_by_id ON articles(id);
+            CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet);
+            CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
+
+            CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+                title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+            CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+            END;
+            CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            END;
+            CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+                INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+            END;
+
+            CREATE TABLE IF NOT EXISTS sentences (
+                article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+                idx           INTEGER NOT NULL,
+                start         INTEGER NOT NULL,
+                "end"         INTEGER NOT NULL,
+                PRIMARY KEY (article_rowid, idx)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE IF NOT EXISTS ingest_errors (
+                rowid      INTEGER PRIMARY KEY,
+                source     TEXT NOT NULL,
+                id         TEXT NOT NULL,
+                message    TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                UNIQUE (source, id, message)
+            );
+            """, tx);
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES ($v);";
+            cmd.Parameters.AddWithValue("$v", SchemaVersion);
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>
+    /// Stores one record. Same content hash as a stored article → <see cref="AddResult.Unchanged"/>, nothing
+    /// written. No text → its errors (or "no text") go to ingest_errors, once per (source, id, message).
+    /// A record that cannot be stored (e.g. it will not serialise) is rolled back on its own, logged to
+    /// ingest_errors, and the batch goes on.
+    /// </summary>
+    public AddResult Add(ArticleRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (string.IsNullOrWhiteSpace(record.Text))
+        {
+            var message = record.Errors.Count > 0 ? string.Join("; ", record.Errors) : "no text";
+            RecordError(record.Source, record.Id, message);
+            return AddResult.ErrorRecorded;
+        }
+        string json;
+        try
+        {
+            json = RecordJson.Serialize(record);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException or System.Text.Json.JsonException)
+        {
+            RecordError(record.Source, record.Id, $"store: record could not be serialised: {ex.Message}");
+            return AddResult.ErrorRecorded;
+        }
+        var hash = record.ContentHash is { Length: > 0 } h ? h : HashOf(record);
+        var tx = Begin();
+        tx.Save("add_record");
+        try
+        {
+            var result = InsertArticle(record, hash, json);
+            tx.Release("add_record");
+            if (result == AddResult.Inserted) Counted();
+            return result;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is not (SQLITE_BUSY or SQLITE_FULL or SQLITE_IOERR or SQLITE_CORRUPT))
+        {
+            // Undo this record only; the rest of the open batch stays.
+            tx.Rollback("add_record");
+            tx.Release("add_record");
+            RecordError(record.Source, record.Id, $"store: {ex.Message}");
+            return AddResult.ErrorRecorded;
+        }
+    }
+
+    const int SQLITE_BUSY = 5, SQLITE_FULL = 13, SQLITE_IOERR = 10, SQLITE_CORRUPT = 11;
+
+    /// <summary>Stand-in idempotence key when a record carries no hash: its source and text.</summary>
+    static string HashOf(ArticleRecord r) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(r.Source + "\n" + r.Text)));
+
+    AddResult InsertArticle(ArticleRecord r, string hash, string json)
+    {
+        long rowid;
+        using (var cmd = Command("""
+            INSERT INTO articles (id, content_hash, source, url, title, subtitle, published, published_source,
+                                  outlet, byline, text, record_json, ingested_at)
+            VALUES ($id, $hash, $source, $url, $title, $subtitle, $published, $published_source,
+                    $outlet, $byline, $text, $json, $now)
+            ON CONFLICT(content_hash) DO NOTHING
+            RETURNING rowid;
+            """))
+        {
+            // Nulls become SQL NULL, so a record missing a required field fails on the NOT NULL constraint.
+            cmd.Parameters.AddWithValue("$id", Val(r.Id));
+            cmd.Parameters.AddWithValue("$hash", hash);
+            cmd.Parameters.AddWithValue("$source", Val(r.Source));
+            cmd.Parameters.AddWithValue("$url", Val(r.Url));
+            cmd.Parameters.AddWithValue("$title", Val(r.Title));
+            cmd.Parameters.AddWithValue("$subtitle", Val(r.Subtitle));
+            cmd.Parameters.AddWithValue("$published", Val(r.Published));
+            cmd.Parameters.AddWithValue("$published_source", Val(r.PublishedSource));
+            cmd.Parameters.AddWithValue("$outlet", Val(r.Outlet));
+            cmd.Parameters.AddWithValue("$byline", Val(r.Byline));
+            cmd.Parameters.AddWithValue("$text", Val(r.Text));
+            cmd.Parameters.AddWithValue("$json", json);
+            cmd.Parameters.AddWithValue("$now", Now());
+            var result = cmd.ExecuteScalar();
+            if (result is null or DBNull) return AddResult.Unchanged;
+            rowid = (long)result;
+        }
+        if (r.Sentences.Count > 0)
+        {
+            using var s = Command("""INSERT INTO sentences (article_rowid, idx, start, "end") VALUES ($row, $idx, $start, $end);""");
+            var pRow = s.Parameters.Add("$row", SqliteType.Integer);
+            var pIdx = s.Parameters.Add("$idx", SqliteType.Integer);
+            var pStart = s.Parameters.Add("$start", SqliteType.Integer);
+            var pEnd = s.Parameters.Add("$end", SqliteType.Integer);
+            pRow.Value = rowid;
+            for (var i = 0; i < r.Sentences.Count; i++)
+            {
+                pIdx.Value = i;
+                pStart.Value = r.Sentences[i].Start;
+                pEnd.Value = r.Sentences[i].End;
+                s.ExecuteNonQuery();
+            }
+        }
+        return AddResult.Inserted;
+    }
+
+    void RecordError(string? source, string? id, string message)
+    {
+        Begin();
+        using var cmd = Command("""
+            INSERT INTO ingest_errors (source, id, message, first_seen) VALUES ($source, $id, $message, $now)
+            ON CONFLICT(source, id, message) DO NOTHING;
+            """);
+        cmd.Parameters.AddWithValue("$source", source ?? "");
+        cmd.Parameters.AddWithValue("$id", id ?? "");
+        cmd.Parameters.AddWithValue("$message", message);
+        cmd.Parameters.AddWithValue("$now", Now());
+        if (cmd.ExecuteNonQuery() > 0) Counted();
+    }
+
+    static object Val(string? s) => (object?)s ?? DBNull.Value;
+
+    static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    SqliteTransaction Begin() => _tx ??= _db.BeginTransaction(deferred: false);
+
+    void Counted()
+    {
+        if (++_pending >= BatchSize) Flush();
+    }
+
+    /// <summary>Commits the open batch, if any.</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_tx is null) return;
+        _tx.Commit();
+        _tx.Dispose();
+        _tx = null;
+        _pending = 0;
+    }
+
+    SqliteCommand Command(string sql)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = _tx;
+        return cmd;
+    }
+
+    // ---- reads ------------------------------------------------------------------------------
+
+    /// <summary>The most recently stored article with this id, or null.</summary>
+    public ArticleRecord? Get(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        Flush();
+        using var cmd = Command("SELECT record_json FROM articles WHERE id = $id ORDER BY rowid DESC LIMIT 1;");
+        cmd.Parameters.AddWithValue("$id", id);
+        return cmd.ExecuteScalar() is string json ? RecordJson.Deserialize(json) : null;
+    }
+
+    /// <summary>All stored articles in insertion order, read one row at a time. Do not add while enumerating.</summary>
+    public IEnumerable<ArticleRecord> Articles()
+    {
+        Flush();
+        using var cmd = Command("SELECT record_json FROM articles ORDER BY rowid;");
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var record = RecordJson.Deserialize(reader.GetString(0));
+            if (record is not null) yield return record;
+        }
+    }
+
+    /// <summary>
+    /// Full-text search (FTS5 query syntax: words, "phrases", AND/OR/NOT, prefix*, title:word), best first,
+    /// with a snippet of the matching text. A malformed query throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public IEnumerable<(string Id, string Title, string Snippet)> Search(string ftsQuery, int limit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ftsQuery);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        Flush();
+        using var cmd = Command("""
+            SELECT a.id, COALESCE(a.title, ''), snippet(articles_fts, 1, '[', ']', '…', 16)
+            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH $q
+            ORDER BY rank
+            LIMIT $limit;
+            """);
+        cmd.Parameters.AddWithValue("$q", ftsQuery);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        var results = new List<(string, string, string)>();
+        try
+        {
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) results.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 1) // SQLITE_ERROR: fts5 syntax errors and the like
+        {
+            throw new ArgumentException($"invalid full-text query \"{ftsQuery}\": {ex.Message.Replace("SQLite Error 1: ", "")}", nameof(ftsQuery), ex);
+        }
+        return results;
+    }
+
+    /// <summary>Counts and ranges over the whole store.</summary>
+    public StoreStats GetStats(int topOutlets = 10)
+    {
+        Flush();
+        var articles = (long)Scalar(_db, "SELECT COUNT(*) FROM articles;")!;
+        var outlets = (long)Scalar(_db, "SELECT COUNT(DISTINCT outlet) FROM articles;")!;
+        var top = new List<(string, long)>();
+        using (var cmd = Command("""
+            SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL
+            GROUP BY outlet ORDER BY n DESC, outlet LIMIT $k;
+            """))
+        {
+            cmd.Parameters.AddWithValue("$k", topOutlets);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) top.Add((r.GetString(0), r.GetInt64(1)));
+        }
+        string? from = null, to = null;
+        using (var cmd = Command("SELECT MIN(published), MAX(published) FROM articles WHERE published IS NOT NULL;"))
+        using (var r = cmd.ExecuteReader())
+        {
+            if (r.Read())
+            {
+                from = r.IsDBNull(0) ? null : r.GetString(0);
+                to = r.IsDBNull(1) ? null : r.GetString(1);
+            }
+        }
+        var bySource = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var cmd = Command("SELECT COALESCE(published_source, $none), COUNT(*) FROM articles GROUP BY 1 ORDER BY 1;"))
+        {
+            cmd.Parameters.AddWithValue("$none", StoreStats.NoPublishedSource);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) bySource[r.GetString(0)] = r.GetInt64(1);
+        }
+        var errors = (long)Scalar(_db, "SELECT COUNT(*) FROM ingest_errors;")!;
+        return new StoreStats(articles, outlets, top, from, to, bySource, errors, DatabaseBytes());
+    }
+
+    long DatabaseBytes()
+    {
+        long total = 0;
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            var f = new FileInfo(_path + suffix);
+            if (f.Exists) total += f.Length;
+        }
+        return total;
+    }
+
+    /// <summary>Ingest errors as stored (source, id, message, first_seen), oldest first.</summary>
+    public IEnumerable<(string Source, string Id, string Message, string FirstSeen)> IngestErrors()
+    {
+        Flush();
+        using var cmd = Command("SELECT source, id, message, first_seen FROM ingest_errors ORDER BY rowid;");
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+    }
+
+    /// <summary>Sentence spans stored for the article with this content hash.</summary>
+    public IReadOnlyList<TextSpan> SentencesOf(string contentHash)
+    {
+        Flush();
+        using var cmd = Command("""
+            SELECT s.start, s."end" FROM sentences s JOIN articles a ON a.rowid = s.article_rowid
+            WHERE a.content_hash = $h ORDER BY s.idx;
+            """);
+        cmd.Parameters.AddWithValue("$h", contentHash);
+        using var r = cmd.ExecuteReader();
+        var list = new List<TextSpan>();
+        while (r.Read()) list.Add(new TextSpan(r.GetInt32(0), r.GetInt32(1)));
+        return list;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            _disposed = true;
+            _tx?.Dispose();
+            _db.Dispose();
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    static void Exec(SqliteConnection db, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        cmd.ExecuteNonQuery();
+    }
+
+    static object? Scalar(SqliteConnection db, string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        return cmd.ExecuteScalar();
+    }
+}
