@@ -63,6 +63,8 @@ internal sealed class ContentExtraction
     readonly int _boilerContainsMax;
     readonly double _climbOther;
     readonly double _blockLinkMax;
+    readonly double _listLinkMax;
+    readonly double _boxLinkMax;
     int _bodyChars;
     string? _subtitleCandidate;
 
@@ -79,6 +81,8 @@ internal sealed class ContentExtraction
         _boilerContainsMax = (int)cues.Setting("boiler-contains-max-chars", 250);
         _climbOther = cues.Setting("climb-max-other", 0.5);
         _blockLinkMax = cues.Setting("block-link-max", 0.6);
+        _listLinkMax = cues.Setting("list-link-max", 0.4);
+        _boxLinkMax = cues.Setting("box-link-max", 0.5);
     }
 
     public void Run()
@@ -527,7 +531,7 @@ internal sealed class ContentExtraction
             AddRemoved(b.Text, "title");
             return false;
         }
-        if ((double)b.LinkChars / len > _blockLinkMax && len < 600 && (b.Links >= 3 || b.Tag is "li" or "dd" or "dt"))
+        if ((double)b.LinkChars / len > _blockLinkMax && len < 600 && (b.Links >= 3 || (b.Tag is "li" or "dd" or "dt" && len - b.LinkChars < 40)))
         {
             AddRemoved(b.Text, "related-links");
             return false;
@@ -538,7 +542,7 @@ internal sealed class ContentExtraction
         for (var e = ReferenceEquals(b.Owner, container) ? null : ownText ? b.Owner.ParentElement : b.Owner; e is not null && !ReferenceEquals(e, container); e = e.ParentElement)
         {
             var n = _nodes[e];
-            var dense = n.LinkDensity > (e.LocalName is "ul" or "ol" ? 0.4 : 0.5);
+            var dense = n.LinkDensity > (e.LocalName is "ul" or "ol" ? _listLinkMax : _boxLinkMax);
             if (dense && n.Chars < 2000)
             {
                 AddRemoved(b.Text, "related-links");
