@@ -259,8 +259,8 @@ internal sealed class ContentExtraction
     void Caption(IElement el)
     {
         var t = CappedText(el, 1000);
-        if (t is null) return;
-        if (_captionSeen.Add(t)) _result.Captions.Add(t);
+        if (t is null || !_captionSeen.Add(t)) return;
+        _result.Captions.Add(t);
         AddRemoved(t, "caption");
     }
 
@@ -626,7 +626,7 @@ internal sealed class ContentExtraction
         var output = new List<Block>();
         foreach (var b in _blocks)
         {
-            if (b.Text.Length < 40 || UnscoredTags.Contains(b.Tag)) continue;
+            if (b.Text.Length < 40 || b.Tag is "h1" or "a" or "figcaption" or "caption") continue;
             if ((double)b.LinkChars / b.Text.Length > 0.3) continue;
             if (IsBoiler(b.Text)) continue;
             output.Add(b);

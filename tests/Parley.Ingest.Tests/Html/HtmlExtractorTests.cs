@@ -32,6 +32,12 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void The_cue_table_is_versioned_data()
+    {
+        Assert.False(string.IsNullOrEmpty(Extractor.KnowledgeVersion));
+    }
+
+    [Fact]
     public void Metadata_comes_from_meta_tags()
     {
         var a = Extractor.Extract(HtmlFixtures.NewsPage, "https://fallback.example/x");
@@ -50,6 +56,7 @@ public class HtmlExtractorTests
     {
         var a = Extractor.Extract(HtmlFixtures.NewsPage);
         Assert.Equal(["The pier at low tide last autumn."], a.Captions);
+        Assert.Single(a.Removed, r => r.Reason == "caption");
         Assert.DoesNotContain(a.Paragraphs, p => p.Contains("low tide"));
     }
 
@@ -129,6 +136,24 @@ public class HtmlExtractorTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         Assert.Contains(a.Paragraphs, p => p.StartsWith("At the very bottom"));
         Assert.Contains(a.Errors, e => e.Contains("nested"));
+    }
+
+    [Theory]
+    [InlineData("<b>", "")]
+    [InlineData("<table><tr><td>", "</td></tr></table>")]
+    [InlineData("<ul><li>", "")]
+    [InlineData("<div><p>", "")]
+    [InlineData("<section>", "")]
+    public void Other_pathological_nestings_stay_fast(string open, string close)
+    {
+        var sb = new StringBuilder("<html><body>");
+        for (var i = 0; i < 100_000; i++) sb.Append(open);
+        sb.Append("Deep in the pit lies one sentence, long enough to be read, with a comma, and a full stop.");
+        for (var i = 0; i < 100_000; i++) sb.Append(close);
+        var watch = Stopwatch.StartNew();
+        var a = Extractor.Extract(sb.ToString());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Contains(a.Paragraphs, p => p.StartsWith("Deep in the pit"));
     }
 
     [Fact]
