@@ -32,6 +32,22 @@ public class HtmlExtractorTests
     }
 
     [Fact]
+    public void An_embedded_post_quoted_in_the_story_stays_but_a_share_box_goes()
+    {
+        var html = $$"""
+            <html><body><article>
+            <p>{{HtmlFixtures.Para1}}</p>
+            <div class="social-embed"><blockquote class="twitter-tweet"><p>The pier is staying! Best news this town has had in years, honestly.</p>— a harbour resident</blockquote></div>
+            <p>{{HtmlFixtures.Para2}}</p>
+            <div class="social-share"><a href="#">Share</a> <a href="#">Post</a> <a href="#">Mail</a></div>
+            </article></body></html>
+            """;
+        var a = Extractor.Extract(html);
+        Assert.Contains(a.Paragraphs, p => p.StartsWith("The pier is staying!"));
+        Assert.DoesNotContain(a.Paragraphs, p => p.Contains("Mail"));
+    }
+
+    [Fact]
     public void The_cue_table_is_versioned_data()
     {
         Assert.False(string.IsNullOrEmpty(Extractor.KnowledgeVersion));
