@@ -549,6 +549,13 @@ internal sealed class ContentExtraction
                 return false;
             }
         }
+        return KeepText(b);
+    }
+
+    /// <summary>The text-only filters: boilerplate phrases, datelines, byline lines.</summary>
+    bool KeepText(Block b)
+    {
+        var len = b.Text.Length;
         if ((len <= _boilerMax && IsBoiler(b.Text)) || (len <= _boilerContainsMax && ContainsBoiler(b.Text)))
         {
             AddRemoved(b.Text, "boilerplate");
@@ -628,8 +635,8 @@ internal sealed class ContentExtraction
         {
             if (b.Text.Length < 40 || b.Tag is "h1" or "a" or "figcaption" or "caption") continue;
             if ((double)b.LinkChars / b.Text.Length > 0.3) continue;
-            if (IsBoiler(b.Text)) continue;
-            output.Add(b);
+            if (_result.Title is { } title && string.Equals(b.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
+            if (KeepText(b)) output.Add(b);
         }
         return output;
     }
