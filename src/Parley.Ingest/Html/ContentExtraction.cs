@@ -60,8 +60,11 @@ internal sealed class ContentExtraction
     readonly double _protectShare;
     readonly int _minBody;
     readonly int _boilerMax;
+    readonly int _boilerContainsMax;
     readonly double _climbOther;
     readonly double _blockLinkMax;
+    readonly double _listLinkMax;
+    readonly double _boxLinkMax;
     int _bodyChars;
     string? _subtitleCandidate;
 
@@ -75,8 +78,11 @@ internal sealed class ContentExtraction
         _protectShare = cues.Setting("protect-share", 0.4);
         _minBody = (int)cues.Setting("min-body-chars", 250);
         _boilerMax = (int)cues.Setting("boiler-max-chars", 120);
+        _boilerContainsMax = (int)cues.Setting("boiler-contains-max-chars", 250);
         _climbOther = cues.Setting("climb-max-other", 0.5);
         _blockLinkMax = cues.Setting("block-link-max", 0.6);
+        _listLinkMax = cues.Setting("list-link-max", 0.4);
+        _boxLinkMax = cues.Setting("box-link-max", 0.5);
     }
 
     public void Run()
@@ -199,10 +205,15 @@ internal sealed class ContentExtraction
                 Caption(fc);
             if (Measure(el, 400) < 400) return true;
         }
-        if (verdict.Subtitle && _subtitleCandidate is null && !verdict.Negative)
+        if (verdict.Subtitle && _subtitleCandidate is null && !verdict.Negative && !verdict.Positive && tag is not ("body" or "main" or "article"))
         {
             var t = CappedText(el, 700);
-            if (t is { Length: >= 20 and < 600 }) _subtitleCandidate = t;
+            if (t is { Length: >= 20 and < 600 })
+            {
+                _subtitleCandidate = t;
+                AddRemoved(t, "subtitle");
+                return true;
+            }
         }
         if (ProtectedTags.Contains(tag)) return false;
         string? reason = null;
@@ -248,8 +259,8 @@ internal sealed class ContentExtraction
     void Caption(IElement el)
     {
         var t = CappedText(el, 1000);
-        if (t is null) return;
-        if (_captionSeen.Add(t)) _result.Captions.Add(t);
+        if (t is null || !_captionSeen.Add(t)) return;
+        _result.Captions.Add(t);
         AddRemoved(t, "caption");
     }
 
@@ -520,23 +531,32 @@ internal sealed class ContentExtraction
             AddRemoved(b.Text, "title");
             return false;
         }
-        if ((double)b.LinkChars / len > _blockLinkMax && len < 600 && (b.Links >= 3 || b.Tag is "li" or "dd" or "dt"))
+        if ((double)b.LinkChars / len > _blockLinkMax && len < 600 && (b.Links >= 3 || (b.Tag is "li" or "dd" or "dt" && len - b.LinkChars < 40)))
         {
             AddRemoved(b.Text, "related-links");
             return false;
         }
         // a link-dense box inside the container (related links, tag lists)
-        for (var e = b.Owner; e is not null && !ReferenceEquals(e, container); e = e.ParentElement)
+        // (a paragraph with some words of its own around a long link is still prose)
+        var ownText = b.Tag == "p" && len - b.LinkChars >= 20;
+        for (var e = ReferenceEquals(b.Owner, container) ? null : ownText ? b.Owner.ParentElement : b.Owner; e is not null && !ReferenceEquals(e, container); e = e.ParentElement)
         {
             var n = _nodes[e];
-            var dense = n.LinkDensity > (e.LocalName is "ul" or "ol" ? 0.4 : 0.5);
+            var dense = n.LinkDensity > (e.LocalName is "ul" or "ol" ? _listLinkMax : _boxLinkMax);
             if (dense && n.Chars < 2000)
             {
                 AddRemoved(b.Text, "related-links");
                 return false;
             }
         }
-        if (len <= _boilerMax && IsBoiler(b.Text))
+        return KeepText(b);
+    }
+
+    /// <summary>The text-only filters: boilerplate phrases, datelines, byline lines.</summary>
+    bool KeepText(Block b)
+    {
+        var len = b.Text.Length;
+        if ((len <= _boilerMax && IsBoiler(b.Text)) || (len <= _boilerContainsMax && ContainsBoiler(b.Text)))
         {
             AddRemoved(b.Text, "boilerplate");
             return false;
@@ -597,8 +617,13 @@ internal sealed class ContentExtraction
         if (_cues.BoilerText.Contains(t)) return true;
         foreach (var p in _cues.BoilerPrefixes)
             if (t.StartsWith(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    bool ContainsBoiler(string text)
+    {
         foreach (var p in _cues.BoilerContains)
-            if (t.Contains(p, StringComparison.Ordinal)) return true;
+            if (text.Contains(p, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
@@ -608,10 +633,10 @@ internal sealed class ContentExtraction
         var output = new List<Block>();
         foreach (var b in _blocks)
         {
-            if (b.Text.Length < 40 || UnscoredTags.Contains(b.Tag)) continue;
+            if (b.Text.Length < 40 || b.Tag is "h1" or "a" or "figcaption" or "caption") continue;
             if ((double)b.LinkChars / b.Text.Length > 0.3) continue;
-            if (IsBoiler(b.Text)) continue;
-            output.Add(b);
+            if (_result.Title is { } title && string.Equals(b.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
+            if (KeepText(b)) output.Add(b);
         }
         return output;
     }

@@ -10,6 +10,7 @@ internal readonly record struct CueVerdict(bool Negative, bool Positive, bool Ca
     public static readonly CueVerdict None = new(false, false, false, false, false, null);
 }
 
+
 /// <summary>
 /// The cue tables of <c>knowledge/html-cues.tsv</c>, frozen once: tags to drop, class/id tokens and
 /// stems that mark chrome, containers, captions, bylines and standfirsts, short boilerplate blocks,
@@ -24,6 +25,7 @@ internal sealed class HtmlCues
     public required FrozenDictionary<string, string> NegTokens { get; init; }
     public required (string Stem, string Reason)[] NegStems { get; init; }
     public required FrozenSet<string> PosTokens { get; init; }
+    public required FrozenSet<string> KeepTokens { get; init; }
     public required string[] PosStems { get; init; }
     public required FrozenSet<string> CaptionTokens { get; init; }
     public required FrozenSet<string> SubtitleTokens { get; init; }
@@ -45,6 +47,7 @@ internal sealed class HtmlCues
         var neg = new Dictionary<string, string>(StringComparer.Ordinal);
         var negStems = new List<(string, string)>();
         var pos = new HashSet<string>(StringComparer.Ordinal);
+        var keep = new HashSet<string>(StringComparer.Ordinal);
         var posStems = new List<string>();
         var caption = new HashSet<string>(StringComparer.Ordinal);
         var subtitle = new HashSet<string>(StringComparer.Ordinal);
@@ -69,6 +72,7 @@ internal sealed class HtmlCues
                 case "neg-token": neg[value.ToLowerInvariant()] = reason; break;
                 case "neg-stem": negStems.Add((value.ToLowerInvariant(), reason)); break;
                 case "pos-token": pos.Add(value.ToLowerInvariant()); break;
+                case "keep-token": keep.Add(value.ToLowerInvariant()); break;
                 case "pos-stem": posStems.Add(value.ToLowerInvariant()); break;
                 case "caption-token": caption.Add(value.ToLowerInvariant()); break;
                 case "subtitle-token": subtitle.Add(value.ToLowerInvariant()); break;
@@ -91,6 +95,7 @@ internal sealed class HtmlCues
             NegTokens = neg.ToFrozenDictionary(StringComparer.Ordinal),
             NegStems = [.. negStems],
             PosTokens = pos.ToFrozenSet(StringComparer.Ordinal),
+            KeepTokens = keep.ToFrozenSet(StringComparer.Ordinal),
             PosStems = [.. posStems],
             CaptionTokens = caption.ToFrozenSet(StringComparer.Ordinal),
             SubtitleTokens = subtitle.ToFrozenSet(StringComparer.Ordinal),
@@ -108,10 +113,11 @@ internal sealed class HtmlCues
     /// <summary>Judges a class+id string (callers cache the verdict per distinct string).</summary>
     public CueVerdict Judge(string classAndId)
     {
-        bool negative = false, positive = false, cap = false, sub = false, by = false;
+        bool negative = false, positive = false, cap = false, sub = false, by = false, keep = false;
         string? reason = null;
         foreach (var token in Tokens(classAndId))
         {
+            if (KeepTokens.Contains(token)) keep = true;
             if (NegTokens.TryGetValue(token, out var r)) { negative = true; reason ??= r; }
             else if (token.Length > 4)
             {
@@ -128,6 +134,7 @@ internal sealed class HtmlCues
             if (SubtitleTokens.Contains(token)) sub = true;
             if (BylineTokens.Contains(token)) by = true;
         }
+        if (keep) { negative = false; reason = null; }
         return new CueVerdict(negative, positive, cap, sub, by, reason);
     }
 

@@ -46,6 +46,7 @@ public sealed class HtmlExtractor
                 result.Errors.Add($"html: page of {html.Length} chars cut to {MaxHtmlChars}");
                 html = html[..MaxHtmlChars];
             }
+            html = MarkupSlimmer.Slim(html);
             var flat = NestingGuard.Flatten(html, NestingTrigger, NestingKeep, out var depth);
             if (!ReferenceEquals(flat, html))
                 result.Errors.Add($"html: markup nested {depth} levels deep; tags past level {NestingKeep} ignored");

@@ -142,7 +142,7 @@ internal static class HtmlMetadata
         var h1 = FirstText(doc, "article h1, main h1, [itemprop=headline], h1");
         var docTitle = Text.Collapse(doc.Title);
         var og = Text.Collapse(Meta(metas, "og:title", "twitter:title", "title"));
-        string? title = Text.Collapse(ld?.Headline);
+        string? title = StripSiteSuffix(Text.Collapse(ld?.Headline), result.Outlet);
         if (title is null && h1 is not null && h1.Length >= 8 && ((og?.Contains(h1, StringComparison.OrdinalIgnoreCase) ?? false) || (docTitle?.Contains(h1, StringComparison.OrdinalIgnoreCase) ?? false)))
             title = h1;
         title ??= StripSiteSuffix(og, result.Outlet) ?? (h1 is { Length: >= 8 } ? h1 : null) ?? StripSiteSuffix(docTitle, result.Outlet) ?? h1;
@@ -217,12 +217,12 @@ internal static class HtmlMetadata
             if (idx <= 0) continue;
             var head = title[..idx].Trim();
             var tail = title[(idx + sep.Length)..].Trim();
-            var isOutlet = outlet is not null && (tail.Equals(outlet, StringComparison.OrdinalIgnoreCase) || tail.Contains(outlet, StringComparison.OrdinalIgnoreCase));
-            if (head.Length >= 10 && (isOutlet || (tail.Length <= 30 && tail.Split(' ').Length <= 4)))
-                return StripSiteSuffix(head, outlet);
             // "Site | Headline"
             var headIsOutlet = outlet is not null && head.Equals(outlet, StringComparison.OrdinalIgnoreCase);
             if (headIsOutlet && tail.Length >= 10) return tail;
+            var isOutlet = outlet is not null && (tail.Equals(outlet, StringComparison.OrdinalIgnoreCase) || tail.Contains(outlet, StringComparison.OrdinalIgnoreCase));
+            if (head.Length >= 10 && (isOutlet || (tail.Length <= 30 && tail.Split(' ').Length <= 4)))
+                return StripSiteSuffix(head, outlet);
         }
         return title;
     }

@@ -77,6 +77,11 @@ internal static class NestingGuard
                     if (dropped is not null && dropped.Count > 0) skip = dropped.Pop();
                 }
             }
+            else if (dropped is not null)
+            {
+                // p, li, td… past the limit would still make the parser scan its deep stack on every tag
+                skip = depth > keep;
+            }
             if (output is not null && skip)
             {
                 output.Append(html, copied, lt - copied);
