@@ -40,7 +40,7 @@ static class BenchCommand
             ];
             var total = Pass.Count(paths, max);
             // Warm-up: let the JIT reach its optimised tiers before anything is timed.
-            new Pass("warm-up", 1, d => RecordJson.Serialize(pipeline.Process(d)).Length).Run(paths, 2000, Math.Min(total, 2000));
+            new Pass("warm-up", 1, d => RecordJson.Serialize(pipeline.Process(d)).Length).Run(paths, max, total);
             foreach (var pass in passes)
             {
                 var result = pass.Run(paths, max, total);

@@ -37,7 +37,7 @@ static class EvalCommand
             });
             var report = new Report();
             foreach (var m in result.Metrics)
-                report.Add(m.Name, m.Value is { } v ? $"{v:F2} ({m.Detail})" : $"n/a ({m.Detail})");
+                report.Add(m.Name, m.Value is { } v ? $"{v:F2} ({m.Detail})" : m.Detail);
             report.Write(parse.GetValue(IngestCommand.Json));
             if (parse.GetValue(verbose))
                 foreach (var finding in result.Findings)

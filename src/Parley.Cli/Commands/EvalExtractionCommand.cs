@@ -35,7 +35,8 @@ static class EvalExtractionCommand
                 .Add("pages", score.Pages)
                 .Add("precision", score.Precision)
                 .Add("recall", score.Recall)
-                .Add("f1", score.F1);
+                .Add("f1", score.F1)
+                .Add("pages_per_second", score.PagesPerSecond);
             var n = parse.GetValue(worst);
             if (n > 0)
                 report.Add("worst", new System.Text.Json.Nodes.JsonArray(score.PerPage
