@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Parley.Core;
 
@@ -13,16 +15,14 @@ public sealed partial class RecordJsonContext : JsonSerializerContext;
 
 public static class RecordJson
 {
-    static readonly JsonSerializerOptions Options = new(RecordJsonContext.Default.Options)
+    // Source-generated metadata, with non-ASCII text written as is (records are UTF-8 JSONL).
+    static readonly JsonTypeInfo<ArticleRecord> Record = (JsonTypeInfo<ArticleRecord>)new JsonSerializerOptions(RecordJsonContext.Default.Options)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         TypeInfoResolver = RecordJsonContext.Default,
-    };
+    }.GetTypeInfo(typeof(ArticleRecord));
 
-    public static string Serialize(ArticleRecord record) =>
-        JsonSerializer.Serialize(record, Options.GetTypeInfo(typeof(ArticleRecord)) as System.Text.Json.Serialization.Metadata.JsonTypeInfo<ArticleRecord>
-            ?? throw new InvalidOperationException("no type info for ArticleRecord"));
+    public static string Serialize(ArticleRecord record) => JsonSerializer.Serialize(record, Record);
 
-    public static ArticleRecord? Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<ArticleRecord>)Options.GetTypeInfo(typeof(ArticleRecord)));
+    public static ArticleRecord? Deserialize(string json) => JsonSerializer.Deserialize(json, Record);
 }

@@ -73,9 +73,9 @@ public sealed class ArticlePipeline
 
     void ApplyMetadata(ArticleRecord record, RawDocument doc, CleanedArticle? cleaned)
     {
-        record.Title = Clean(doc.Title) ?? cleaned?.Title;
-        record.Outlet = Clean(doc.Outlet) ?? cleaned?.Outlet;
-        record.Byline = Clean(doc.Byline) ?? cleaned?.Byline;
+        record.Title = NullIfBlank(doc.Title) ?? cleaned?.Title;
+        record.Outlet = NullIfBlank(doc.Outlet) ?? cleaned?.Outlet;
+        record.Byline = NullIfBlank(doc.Byline) ?? cleaned?.Byline;
         record.Url ??= cleaned?.Url;
         (record.Published, record.PublishedSource) = ResolvePublished(doc, cleaned);
     }
@@ -93,5 +93,5 @@ public sealed class ArticlePipeline
         return (null, null);
     }
 
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
