@@ -22,6 +22,8 @@ public sealed class SqliteStore : IDisposable
     readonly SqliteConnection _db;
     readonly string _path;
     SqliteTransaction? _tx;
+    // The two statements every Add runs, prepared once and reused (Transaction set on each use).
+    SqliteCommand? _insertArticle, _insertSentence;
     int _pending;
     bool _disposed;
 
@@ -199,16 +201,17 @@ public sealed class SqliteStore : IDisposable
     AddResult InsertArticle(ArticleRecord r, string hash, string json)
     {
         long rowid;
-        using (var cmd = Command("""
+        var cmd = Prepared(ref _insertArticle, """
             INSERT INTO articles (id, content_hash, source, url, title, subtitle, published, published_source,
                                   outlet, byline, text, record_json, ingested_at)
             VALUES ($id, $hash, $source, $url, $title, $subtitle, $published, $published_source,
                     $outlet, $byline, $text, $json, $now)
             ON CONFLICT(content_hash) DO NOTHING
             RETURNING rowid;
-            """))
+            """);
         {
             // Nulls become SQL NULL, so a record missing a required field fails on the NOT NULL constraint.
+            cmd.Parameters.Clear();
             cmd.Parameters.AddWithValue("$id", Val(r.Id));
             cmd.Parameters.AddWithValue("$hash", hash);
             cmd.Parameters.AddWithValue("$source", Val(r.Source));
@@ -228,7 +231,8 @@ public sealed class SqliteStore : IDisposable
         }
         if (r.Sentences.Count > 0)
         {
-            using var s = Command("""INSERT INTO sentences (article_rowid, idx, start, "end") VALUES ($row, $idx, $start, $end);""");
+            var s = Prepared(ref _insertSentence, """INSERT INTO sentences (article_rowid, idx, start, "end") VALUES ($row, $idx, $start, $end);""");
+            s.Parameters.Clear();
             var pRow = s.Parameters.Add("$row", SqliteType.Integer);
             var pIdx = s.Parameters.Add("$idx", SqliteType.Integer);
             var pStart = s.Parameters.Add("$start", SqliteType.Integer);
@@ -279,6 +283,17 @@ public sealed class SqliteStore : IDisposable
         _tx.Dispose();
         _tx = null;
         _pending = 0;
+    }
+
+    SqliteCommand Prepared(ref SqliteCommand? cached, string sql)
+    {
+        if (cached is null)
+        {
+            cached = _db.CreateCommand();
+            cached.CommandText = sql;
+        }
+        cached.Transaction = _tx;
+        return cached;
     }
 
     SqliteCommand Command(string sql)
@@ -427,6 +442,8 @@ public sealed class SqliteStore : IDisposable
         finally
         {
             _disposed = true;
+            _insertArticle?.Dispose();
+            _insertSentence?.Dispose();
             _tx?.Dispose();
             _db.Dispose();
         }
