@@ -535,10 +535,34 @@ public sealed class ActorResolver
             bool Fits(Ent e) => e.Kind == "person" && (gender is not ("m" or "f") || e.Gender is null || e.Gender == gender);
             var same = _seq.Where(x => x.Sentence == s && x.Start < at && Fits(x.Ent)).ToList();
             if (same.Count > 0) return (same.FirstOrDefault(x => x.Subject).Ent ?? same[^1].Ent);
+            if (Cataphora(at) is { } ahead && Fits(ahead)) return ahead;
             for (var back = 1; back <= 2; back++)
             {
                 var prev = _seq.Where(x => x.Sentence == s - back && Fits(x.Ent)).ToList();
                 if (prev.Count > 0) return (prev.FirstOrDefault(x => x.Subject).Ent ?? prev[0].Ent);
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// "Following talks with his counterpart, Putin said": a pronoun in a sentence's opening phrase, before its
+        /// first comma, refers to the person named right after that comma (possibly with a title).
+        /// </summary>
+        Ent? Cataphora(int at)
+        {
+            var sentence = _sentences.Count > 0 ? _sentences[SentenceOf(at)] : new TextSpan(0, _text.Length);
+            var comma = _text.IndexOf(',', at, Math.Max(0, Math.Min(sentence.End, _text.Length) - at));
+            if (comma < 0) return null;
+            var tok = _t.FindIndex(x => x.Start > comma);
+            if (tok < 0) return null;
+            for (var hops = 0; hops < 3 && MatchAtToken(tok) is { } m; hops++)
+            {
+                if (m.Has(EntryKind.PersonName)) return KbPerson(BestPerson(m, EntryKind.PersonName));
+                if (m.Has(EntryKind.PersonAlias)) return KbPerson(BestPerson(m, EntryKind.PersonAlias));
+                if (m.Has(EntryKind.Surname)) return KbPerson(BestPerson(m, EntryKind.Surname));
+                if (!(m.Has(EntryKind.Demonym) || m.Has(EntryKind.Role) || m.Has(EntryKind.CountryName))) return null;
+                tok = m.EndToken;
+                if (tok < _t.Count && (_t[tok].Flags & TokenFlags.Possessive) != 0) tok++;
             }
             return null;
         }
@@ -557,7 +581,7 @@ public sealed class ActorResolver
                 case "pl":
                 {
                     var s = SentenceOf(m.Start);
-                    for (var j = _seq.Count - 1; j >= 0 && _seq[j].Sentence >= s - 2; j--)
+                    for (var j = _seq.Count - 1; j >= 0 && _seq[j].Sentence >= s - 1; j--)
                         if (_seq[j].Ent.Kind == "group" && _seq[j].Ent.Members is not null) { who = _seq[j].Ent; break; }
                     if (who is not null) Add(who, m.Start, m.End, "pronoun", false);
                     return m.EndToken;
@@ -581,6 +605,14 @@ public sealed class ActorResolver
         int PairCue(int k, string kind)
         {
             var m = _m[k];
+            // a pair named together lately ("Russia and Turkey ... the two countries") wins
+            var sent = SentenceOf(m.Start);
+            for (var j = _seq.Count - 1; j >= 0 && _seq[j].Sentence >= sent - 4; j--)
+                if (_seq[j].Ent is { Members.Count: 2 } g && g.Members.All(x => x.Kind == kind))
+                {
+                    Add(g, StartWithArticle(k), m.End, "group", false);
+                    return m.EndToken;
+                }
             var found = new List<Ent>();
             // the subject of the cue's own sentence is not one of the pair ("Moscow wants both capitals to talk")
             var s = SentenceOf(m.Start);
@@ -652,7 +684,7 @@ public sealed class ActorResolver
                 list.Add(new ActorRecord
                 {
                     Id = ids[e], Name = e.Name, Kind = e.Kind, Code = code, Country = e.Country, Role = e.RoleTitle,
-                    Members = e.Members?.Where(ids.ContainsKey).Select(x => ids[x]).ToList(),
+                    Members = e.Members?.Where(ids.ContainsKey).OrderBy(ordered.IndexOf).Select(x => ids[x]).ToList(),
                     Mentions = e.Mentions.OrderBy(x => x.Start).ToList(),
                 });
             }
