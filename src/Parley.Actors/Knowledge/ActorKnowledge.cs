@@ -147,6 +147,7 @@ public sealed partial class ActorKnowledge
     /// <summary>Adds TABARI entries as people (or merges their codes into a person of the same name).</summary>
     public void Merge(IEnumerable<TabariEntry> entries)
     {
+        _roleIndex = null;
         foreach (var e in entries)
         {
             var name = e.Name;
@@ -172,9 +173,28 @@ public sealed partial class ActorKnowledge
     // ---- lookups ----
 
     /// <summary>People currently (at the date) holding the role for the country (ISO3 or org id).</summary>
-    public List<Person> RoleHolders(string country, string role, string? date) =>
-        People.Values.Where(p => p.Tenures.Any(t => t.Country == country && t.Role == role && t.Covers(date)))
-              .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    public List<Person> RoleHolders(string country, string role, string? date)
+    {
+        var index = _roleIndex;
+        if (index is null)
+        {
+            // built on first use (after loading and merging); a race only builds it twice
+            index = new Dictionary<(string, string), List<Person>>();
+            foreach (var p in People.Values.OrderBy(p => p.Name, StringComparer.Ordinal))
+                foreach (var t in p.Tenures)
+                    if (t.Country is { } c && t.Role is { } r)
+                    {
+                        if (!index.TryGetValue((c, r), out var list)) index[(c, r)] = list = [];
+                        if (!list.Contains(p)) list.Add(p);
+                    }
+            _roleIndex = index;
+        }
+        return index.TryGetValue((country, role), out var holders)
+            ? holders.Where(p => p.Tenures.Any(t => t.Country == country && t.Role == role && t.Covers(date))).ToList()
+            : [];
+    }
+
+    volatile Dictionary<(string, string), List<Person>>? _roleIndex;
 
     /// <summary>A person's tenures that cover the date.</summary>
     public List<Tenure> RolesOf(string personName, string? date) =>

@@ -24,8 +24,22 @@ public sealed record GazetteerEntry(EntryKind Kind, string Target, string Phrase
 /// <summary>A gazetteer match: tokens [FirstToken, EndToken), characters [Start, End), the entries whose case rules held.</summary>
 public readonly record struct Match(int FirstToken, int EndToken, int Start, int End, GazetteerEntry[] Entries)
 {
-    public bool Has(EntryKind kind) => Array.Exists(Entries, e => e.Kind == kind);
-    public GazetteerEntry? First(EntryKind kind) => Array.Find(Entries, e => e.Kind == kind);
+    public bool Has(EntryKind kind) => First(kind) is not null;
+
+    public GazetteerEntry? First(EntryKind kind)
+    {
+        foreach (var e in Entries)
+            if (e.Kind == kind) return e;
+        return null;
+    }
+
+    /// <summary>The coreference cue of the given kind (coref-cues.tsv) among the entries, or null.</summary>
+    public GazetteerEntry? Cue(string cueKind)
+    {
+        foreach (var e in Entries)
+            if (e.Kind == EntryKind.Cue && e.Target == cueKind) return e;
+        return null;
+    }
 }
 
 /// <summary>

@@ -52,6 +52,7 @@ public sealed class ActorResolver
         public List<Ent>? Members;
         public List<string> SurnameKeys = [];
         public string? FullKey;
+        public string[]? Parts;            // FullKey's words
         public List<MentionRecord> Mentions = [];
         public int Last = -1;              // char start of the latest mention
     }
@@ -72,6 +73,7 @@ public sealed class ActorResolver
         readonly Dictionary<string, Ent> _ents = new(StringComparer.Ordinal);
         readonly List<Mention> _seq = [];
         readonly List<(int FirstMatch, int LastMatch)> _compounds = [];
+        readonly List<Ent> _unknowns = [];
 
         public Doc(ActorResolver r, string text, List<Token> tokens, List<Match> matches, IReadOnlyList<TextSpan> sentences, string? published)
         {
@@ -108,8 +110,8 @@ public sealed class ActorResolver
 
         Match? MatchAtToken(int tok) => tok >= 0 && tok < _t.Count && _matchAt[tok] >= 0 ? _m[_matchAt[tok]] : null;
 
-        bool IsCue(Match? m, string kind) => m is { } x && Array.Exists(x.Entries, e => e.Kind == EntryKind.Cue && e.Target == kind);
-        GazetteerEntry? Cue(Match? m, string kind) => m is { } x ? Array.Find(x.Entries, e => e.Kind == EntryKind.Cue && e.Target == kind) : null;
+        static bool IsCue(Match? m, string kind) => m is { } x && x.Cue(kind) is not null;
+        static GazetteerEntry? Cue(Match? m, string kind) => m is { } x ? x.Cue(kind) : null;
 
         bool IsPunct(int tok, char c) => tok < _t.Count && _t[tok].Id == Tokenizer.PunctId && _text[_t[tok].Start] == c;
 
@@ -229,6 +231,7 @@ public sealed class ActorResolver
                     {
                         e.Name = Display(nameTokens);
                         e.FullKey = full;
+                        e.Parts = [.. keys];
                     }
                     e.Country ??= iso;
                     e.RoleId ??= roleId;
@@ -239,8 +242,9 @@ public sealed class ActorResolver
             var ent = new Ent
             {
                 Key = "U:" + full, Name = Display(nameTokens), Kind = "person", Country = iso, RoleId = roleId,
-                RoleTitle = RoleText(roleTitle, iso), Code = CodeFor(iso, roleId), FullKey = full,
+                RoleTitle = RoleText(roleTitle, iso), Code = CodeFor(iso, roleId), FullKey = full, Parts = [.. keys],
             };
+            _unknowns.Add(ent);
             ent.SurnameKeys.Add(keys[^1]);
             _ents[ent.Key] = ent;
             return ent;
@@ -294,11 +298,11 @@ public sealed class ActorResolver
         {
             var t = _t[i];
             if (!t.IsCap || t.Id == Tokenizer.PunctId) return i + 1;
-            var unknowns = _ents.Values.Where(e => e.Kb is null && e.FullKey is not null).ToList();
+            var unknowns = _unknowns;
             if (unknowns.Count == 0) return i + 1;
             foreach (var e in unknowns)
             {
-                var parts = e.FullKey!.Split(' ');
+                var parts = e.Parts!;
                 if (parts.Length > 1 && i + parts.Length <= _t.Count && Enumerable.Range(0, parts.Length).All(j => _t[i + j].IsCap && _covered[i + j] < 0 && KeyOf(i + j) == parts[j]))
                 {
                     var end = i + parts.Length;
@@ -553,8 +557,10 @@ public sealed class ActorResolver
             var sentence = _sentences.Count > 0 ? _sentences[SentenceOf(at)] : new TextSpan(0, _text.Length);
             var comma = _text.IndexOf(',', at, Math.Max(0, Math.Min(sentence.End, _text.Length) - at));
             if (comma < 0) return null;
-            var tok = _t.FindIndex(x => x.Start > comma);
-            if (tok < 0) return null;
+            int lo = 0, hi = _t.Count;
+            while (lo < hi) { var mid = (lo + hi) >> 1; if (_t[mid].Start > comma) hi = mid; else lo = mid + 1; }
+            var tok = lo;
+            if (tok >= _t.Count) return null;
             for (var hops = 0; hops < 3 && MatchAtToken(tok) is { } m; hops++)
             {
                 if (m.Has(EntryKind.PersonName)) return KbPerson(BestPerson(m, EntryKind.PersonName));
