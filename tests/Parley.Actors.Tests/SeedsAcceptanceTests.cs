@@ -115,4 +115,19 @@ public class SeedsAcceptanceTests(ITestOutputHelper output)
         Is(At(r, "and Defense Minister Hulusi Akar", "Defense Minister Hulusi Akar"), "Hulusi Akar", "TURMIL");
         Is(At(r, "U.S. President Donald Trump", "U.S. President Donald Trump"), "Donald Trump", "USAGOV", "USA");
     }
+
+    /// <summary>Prints every seed's actors (run with --logger "console;verbosity=detailed" to read them).</summary>
+    [SharedFact]
+    public void Seed_actors_listing()
+    {
+        foreach (var prefix in new[] { "000", "001", "002", "003", "004" })
+        {
+            var r = Run(prefix);
+            output.WriteLine($"== {prefix} ({r.Published})");
+            foreach (var a in r.Actors)
+                output.WriteLine($"{a.Id} {a.Name} | {a.Kind} {a.Code} {a.Country} {a.Role}" + (a.Members is null ? "" : " members " + string.Join(",", a.Members)) +
+                                 $" [{string.Join(", ", a.Mentions.Select(m => m.Text + (m.Via is null ? "" : "/" + m.Via)))}]");
+            Assert.All(r.Actors, a => Assert.All(a.Mentions, m => Assert.Equal(m.Text, r.Text[m.Start..m.End])));
+        }
+    }
 }

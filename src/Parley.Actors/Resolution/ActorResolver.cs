@@ -598,7 +598,10 @@ public sealed class ActorResolver
                     if (!possessive && !IsCue(MatchAtToken(m.EndToken), "speech")) return m.EndToken;   // expletive "it"
                     var s = SentenceOf(m.Start);
                     var recent = _seq.Where(x => x.Sentence >= s - 3 && x.Start < m.Start).ToList();
-                    who = recent.LastOrDefault(x => x.Ent.Kind == "org").Ent
+                    // "Ankara announced its desire": a possessive takes the nearest institution of its own sentence first
+                    if (possessive)
+                        who = recent.LastOrDefault(x => x.Sentence == s && x.Ent.Kind is "org" or "state").Ent;
+                    who ??= recent.LastOrDefault(x => x.Ent.Kind == "org").Ent
                           ?? recent.LastOrDefault(x => x.Ent.Kind == "state" && x.Ent.Mentions.Any(mm => mm.Start == x.Start && mm.Via is "metonym" or "demonym")).Ent
                           ?? (possessive ? recent.LastOrDefault(x => x.Ent.Kind == "state").Ent : null);
                     if (who is not null) Add(who, m.Start, m.End, "it", false);
@@ -644,7 +647,9 @@ public sealed class ActorResolver
         void FindCompounds()
         {
             // name matches only: the "and" between members is itself a cue match
-            var names = Enumerable.Range(0, _m.Count).Where(j => IsStateName(_m[j]) || IsPersonName(_m[j])).ToList();
+            // a name with a possessive ("Turkey's Foreign Minister") heads a title, it is not a member
+            var names = Enumerable.Range(0, _m.Count).Where(j => (IsStateName(_m[j]) || IsPersonName(_m[j]))
+                && !(_m[j].EndToken < _t.Count && (_t[_m[j].EndToken].Flags & TokenFlags.Possessive) != 0)).ToList();
             var k = 0;
             while (k < names.Count)
             {
@@ -653,7 +658,9 @@ public sealed class ActorResolver
                 while (last + 1 < names.Count && (state ? IsStateName(_m[names[last + 1]]) : !IsStateName(_m[names[last + 1]]))
                        && Connector(_text.AsSpan(_m[names[last]].End, _m[names[last + 1]].Start - _m[names[last]].End)))
                     last++;
-                if (last > k) _compounds.Add((names[k], names[last]));
+                // "X, Y" alone is a list of places or an apposition; a compound has its "and"
+                if (last > k && !_text.AsSpan(_m[names[last - 1]].End, _m[names[last]].Start - _m[names[last - 1]].End).Trim().EndsWith(","))
+                    _compounds.Add((names[k], names[last]));
                 k = last + 1;
             }
         }
@@ -667,8 +674,9 @@ public sealed class ActorResolver
         void CloseCompound(int first, int last)
         {
             var members = new List<Ent>();
+            var kind = IsStateName(_m[first]) ? "state" : "person";
             for (var j = _seq.Count - 1; j >= 0 && _seq[j].Start >= _m[first].Start; j--)
-                if (_seq[j].Start < _m[last].End) members.Add(_seq[j].Ent);
+                if (_seq[j].Start < _m[last].End && _seq[j].Ent.Kind == kind) members.Add(_seq[j].Ent);
             members.Reverse();
             if (members.Distinct().Count() < 2) return;
             Add(Group(members), _m[first].Start, _m[last].End, "group", false);
