@@ -26,6 +26,7 @@ public class KnowledgeTests
         Assert.Equal("TUR", Assert.IsType<Country>(Assert.Single(Kb.Lookup("türkiye"))).Iso3);
         Assert.Equal("SYR", Assert.IsType<Country>(Assert.Single(Kb.Lookup("Damascus"))).Iso3);
         Assert.Equal("Sergei Lavrov", Assert.IsType<Person>(Assert.Single(Kb.Lookup("Sergey Lavrov"))).Name);
+        Assert.Equal("Recep Tayyip Erdogan", Assert.IsType<Person>(Assert.Single(Kb.Lookup("Erdoğan"))).Name);
     }
 
     [Fact]

@@ -210,7 +210,7 @@ public sealed partial class ActorKnowledge
         foreach (var o in Organizations.Values)
             if (new[] { o.Name, o.Id }.Concat(o.Aliases).Any(n => Variants.Key(n) == key)) found.Add(o);
         foreach (var p in People.Values)
-            if (new[] { p.Name }.Concat(p.Aliases).Any(n => Variants.Key(n) == key)) found.Add(p);
+            if (new[] { p.Name, p.Name.Split(' ')[^1] }.Concat(p.Aliases).Any(n => Variants.Key(n) == key)) found.Add(p);
         return found;
     }
 
