@@ -172,4 +172,20 @@ public class ResolutionTests
         }
         finally { System.IO.Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void Common_word_surnames_count_only_after_the_full_name()
+    {
+        var dir = System.IO.Directory.CreateTempSubdirectory("parley-may-").FullName;
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(dir, "people"));
+            File.WriteAllText(Path.Combine(dir, "people", "p.tsv"), "Theresa May\t\tf\tGBR\thead-of-government\tPrime Minister\tGBRGOV\t2016-07-13\t2019-07-24\n");
+            var engine = ActorEngine.Load(TestKb.Directory, [dir]);
+            Assert.Empty(Resolve("May brought rain. The vote is on May 5.", "2018-01-01", engine));
+            var actors = Resolve("Theresa May spoke. May said the vote is on May 5.", "2018-01-01", engine);
+            Assert.Equal(2, Assert.Single(actors).Mentions.Count);
+        }
+        finally { System.IO.Directory.Delete(dir, true); }
+    }
 }

@@ -8,6 +8,8 @@ public sealed class NameVariants
 {
     public Dictionary<string, string> Words { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Particles { get; } = new(StringComparer.Ordinal);
+    /// <summary>Words that, alone, are a surname only for a person already named in the article (May, Rice, Said).</summary>
+    public HashSet<string> CommonWords { get; } = new(StringComparer.Ordinal);
 
     public static NameVariants Load(string path)
     {
@@ -27,8 +29,11 @@ public sealed class NameVariants
                 case "particle" when c.Length >= 2:
                     nv.Particles.Add(Tokenizer.FoldWord(c[1]));
                     break;
+                case "common" when c.Length >= 2:
+                    nv.CommonWords.Add(Tokenizer.FoldWord(c[1]));
+                    break;
                 default:
-                    throw new FormatException($"{path}:{lineNo}: expected 'variant<TAB>form<TAB>canonical' or 'particle<TAB>word'");
+                    throw new FormatException($"{path}:{lineNo}: expected 'variant<TAB>form<TAB>canonical', 'particle<TAB>word' or 'common<TAB>word'");
             }
         }
         return nv;

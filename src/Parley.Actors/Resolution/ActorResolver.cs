@@ -330,6 +330,13 @@ public sealed class ActorResolver
             if (Cue(m, "pair") is { } pair) return PairCue(k, pair.Value!);
             if (Cue(m, "pronoun") is { } pron) return Pronoun(k, pron.Value!);
 
+            if (m.First(EntryKind.Surname) is not null && !m.Has(EntryKind.PersonName) && !m.Has(EntryKind.PersonAlias)
+                && Array.Exists(m.Entries, e => e.Kind == EntryKind.Surname && _ents.ContainsKey("P:" + e.Target))
+                && SurnameCounts(m, m.First(EntryKind.Surname)!))
+            {
+                Add(KbPerson(BestPerson(m, EntryKind.Surname)), m.Start, m.End, "surname", SubjectBefore(m.FirstToken));
+                return m.EndToken;
+            }
             if (m.First(EntryKind.PersonName) is { } pn) { Add(KbPerson(BestPerson(m, EntryKind.PersonName)), m.Start, m.End, null, SubjectBefore(m.FirstToken)); return m.EndToken; }
             if (m.First(EntryKind.PersonAlias) is not null) { Add(KbPerson(BestPerson(m, EntryKind.PersonAlias)), m.Start, m.End, "alias", SubjectBefore(m.FirstToken)); return m.EndToken; }
             if (m.First(EntryKind.OrgName) is { } on) { Add(Org(on.Target), m.Start, m.End, null); return m.EndToken; }
@@ -350,13 +357,26 @@ public sealed class ActorResolver
                 Add(State(dm.Target), StartWithArticle(k), gov.End, "demonym");
                 return gov.EndToken;
             }
-            if (m.First(EntryKind.Surname) is not null)
+            if (m.First(EntryKind.Surname) is { } sn && SurnameCounts(m, sn))
             {
                 var name = BestPerson(m, EntryKind.Surname);
                 Add(KbPerson(name), m.Start, m.End, "surname", SubjectBefore(m.FirstToken));
                 return m.EndToken;
             }
             return m.EndToken;
+        }
+
+        /// <summary>
+        /// A lone surname is a mention unless it is a common word (name-variants.tsv `common`: May, Rice) of a person
+        /// not yet named in the article, or it is followed by a number ("May 5").
+        /// </summary>
+        bool SurnameCounts(Match m, GazetteerEntry entry)
+        {
+            if (m.EndToken < _t.Count && _t[m.EndToken].IsWord && char.IsAsciiDigit(_text[_t[m.EndToken].Start])) return false;
+            if (!_kb.Variants.CommonWords.Contains(Tokenizer.FoldWord(entry.Phrase))) return true;
+            foreach (var e in m.Entries)
+                if (e.Kind == EntryKind.Surname && _ents.ContainsKey("P:" + e.Target)) return true;
+            return false;
         }
 
         int StartWithArticle(int k) => k > 0 && _m[k - 1].EndToken == _m[k].FirstToken && IsCue(_m[k - 1], "article") ? _m[k - 1].Start : _m[k].Start;
