@@ -188,4 +188,14 @@ public class ResolutionTests
         }
         finally { System.IO.Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void Honorifics_make_unknown_names_people_so_pronouns_find_them()
+    {
+        var actors = Resolve("Ms. Greta Holm met Putin on Friday. She said later that Holm would return.", "2019-01-23");
+        var holm = ActorOf(actors, "Ms. Greta Holm");
+        Assert.Equal("Greta Holm", holm.Name);
+        Assert.Same(holm, ActorOf(actors, "She"));
+        Assert.Same(holm, ActorOf(actors, "Holm"));
+    }
 }

@@ -328,6 +328,7 @@ public sealed class ActorResolver
             if (IsCue(m, "possessive") || m.Has(EntryKind.Demonym) || IsCue(m, "counterpart"))
                 if (CounterpartPattern(k) is { } after2) return after2;
             if (Cue(m, "pair") is { } pair) return PairCue(k, pair.Value!);
+            if (Cue(m, "honorific") is { } hon && _text[m.Start] is var h && char.IsUpper(h) && Honorific(k, hon.Value) is { } afterHon) return afterHon;
             if (Cue(m, "pronoun") is { } pron) return Pronoun(k, pron.Value!);
 
             if (m.First(EntryKind.Surname) is not null && !m.Has(EntryKind.PersonName) && !m.Has(EntryKind.PersonAlias)
@@ -473,6 +474,29 @@ public sealed class ActorResolver
             if (holder is null) return null;
             Add(holder, start, rm.End, hasArticle ? "role-nominal" : "title", subject);
             return rm.EndToken;
+        }
+
+        /// <summary>"Mr. Hook", "Sen. Lindsey Graham", "Sheikh Tamim": a KB person or an unknown one (gender from the honorific).</summary>
+        int? Honorific(int k, string? gender)
+        {
+            var m = _m[k];
+            var t = m.EndToken;
+            if (IsPunct(t, '.')) t++;
+            var subject = SubjectBefore(m.FirstToken);
+            if (MatchAtToken(t) is { } nm && (nm.Has(EntryKind.PersonName) || nm.Has(EntryKind.PersonAlias) || nm.Has(EntryKind.Surname)))
+            {
+                var kind = nm.Has(EntryKind.PersonName) ? EntryKind.PersonName : nm.Has(EntryKind.PersonAlias) ? EntryKind.PersonAlias : EntryKind.Surname;
+                Add(KbPerson(BestPerson(nm, kind)), m.Start, nm.End, kind == EntryKind.Surname ? "surname" : kind == EntryKind.PersonAlias ? "alias" : null, subject);
+                return nm.EndToken;
+            }
+            var name = new List<int>();
+            while (t < _t.Count && name.Count < 4 && _t[t].IsCap && _covered[t] < 0 && (_t[t].Flags & (TokenFlags.Possessive | TokenFlags.Punct)) == 0)
+                name.Add(t++);
+            if (name.Count == 0) return null;
+            var person = UnknownPerson(name, null, null, null);
+            if (gender is "m" or "f") person.Gender ??= gender;
+            Add(person, m.Start, _t[name[^1]].End, null, subject);
+            return name[^1] + 1;
         }
 
         /// <summary>Country of a title without a demonym: that of the latest person named earlier in the sentence.</summary>
