@@ -198,4 +198,11 @@ public class ResolutionTests
         Assert.Same(holm, ActorOf(actors, "She"));
         Assert.Same(holm, ActorOf(actors, "Holm"));
     }
+
+    [Fact]
+    public void A_name_after_a_title_stops_at_a_weekday()
+    {
+        var actors = Resolve("Prime Minister Avi Levin Friday said the border would stay shut.", "2019-01-23");
+        Assert.Equal("Avi Levin", ActorOf(actors, "Prime Minister Avi Levin").Name);
+    }
 }
