@@ -205,4 +205,12 @@ public class ResolutionTests
         var actors = Resolve("Prime Minister Avi Levin Friday said the border would stay shut.", "2019-01-23");
         Assert.Equal("Avi Levin", ActorOf(actors, "Prime Minister Avi Levin").Name);
     }
+
+    [Fact]
+    public void A_lower_case_title_before_a_full_name_still_names_a_person()
+    {
+        var actors = Resolve("Turkish defense minister Kemal Yildiz met them. The defense minister said nothing.", "2031-01-01");
+        Assert.Equal(("Kemal Yildiz", "TURMIL"), (ActorOf(actors, "Turkish defense minister Kemal Yildiz").Name, ActorOf(actors, "Turkish defense minister Kemal Yildiz").Code));
+        Assert.Equal("Kemal Yildiz", ActorOf(actors, "The defense minister").Name);
+    }
 }

@@ -148,15 +148,19 @@ public sealed partial class ActorKnowledge
     public void Merge(IEnumerable<TabariEntry> entries)
     {
         _roleIndex = null;
+        // names and aliases of the people already known, for merging (dictionaries hold tens of thousands of entries)
+        var byName = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in People.Values)
+            foreach (var n in p.Aliases.Prepend(p.Name))
+                byName.TryAdd(n, p);
         foreach (var e in entries)
         {
             var name = e.Name;
-            var person = People.Values.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)
-                                                          || p.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase));
-            if (person is null)
+            if (!byName.TryGetValue(name, out var person))
             {
                 person = new Person { Name = name, Source = "tabari" };
                 People[name] = person;
+                byName[name] = person;
             }
             foreach (var s in e.Synonyms)
                 if (!string.Equals(s, person.Name, StringComparison.OrdinalIgnoreCase) && !person.Aliases.Contains(s, StringComparer.OrdinalIgnoreCase))

@@ -455,7 +455,8 @@ public sealed class ActorResolver
             var name = new List<int>();
             while (t < _t.Count && name.Count < 4 && _t[t].IsCap && _covered[t] < 0 && (_t[t].Flags & (TokenFlags.Possessive | TokenFlags.Punct)) == 0)
                 name.Add(t++);
-            if (name.Count >= (comma ? 2 : 1) && char.IsUpper(roleWritten[0]))
+            // "Foreign Minister Mekdad", or a lower-case title before a full name ("foreign minister Hakan Fidan")
+            if (name.Count >= (comma ? 2 : 1) && (char.IsUpper(roleWritten[0]) || name.Count >= 2))
             {
                 iso ??= ContextCountry(rm.Start);
                 var person = UnknownPerson(name, roleId, roleWritten, iso);
