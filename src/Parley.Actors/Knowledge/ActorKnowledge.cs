@@ -121,7 +121,7 @@ public sealed partial class ActorKnowledge
     void AddPersonRow(string[] c, string where, string file, HashSet<string> replaced)
     {
         var name = c[0];
-        var gender = Opt(c, 2);
+        var gender = Opt(c, 2)?.ToLowerInvariant();
         if (gender is not (null or "m" or "f")) throw new FormatException($"{where}: gender must be m, f or empty, got '{gender}'");
         var start = Opt(c, 7);
         var end = Opt(c, 8);
