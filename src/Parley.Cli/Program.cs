@@ -10,6 +10,7 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     EvalCommand.Create(),
     EvalExtractionCommand.Create(),
     BenchCommand.Create(),
+    ActorsCommand.Create(),
 };
 try
 {

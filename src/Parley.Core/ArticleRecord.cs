@@ -43,6 +43,9 @@ public sealed class ActorRecord
     public string? Code { get; set; }
     public string? Country { get; set; }
     public string? Role { get; set; }
+    /// <summary>A group's member actors (ids), e.g. "Russia, Turkey and Iran"; null for other kinds.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Members { get; set; }
     public List<MentionRecord> Mentions { get; set; } = [];
 }
 

@@ -1,3 +1,4 @@
+using Parley.Actors;
 using Parley.Core;
 using Parley.Ingest;
 using Parley.Ingest.Cleaning;
@@ -17,18 +18,31 @@ public sealed class ArticlePipeline
     readonly TextCleaner _textCleaner;
     readonly HtmlExtractor _htmlExtractor;
     readonly SentenceSplitter _sentences;
+    readonly ActorEngine _actors;
     readonly PipelineOptions _options;
 
-    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, PipelineOptions options)
+    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, PipelineOptions options)
     {
         _textCleaner = textCleaner;
         _htmlExtractor = htmlExtractor;
         _sentences = sentences;
+        _actors = actors;
         _options = options;
     }
 
-    public static ArticlePipeline Build(PipelineOptions? options = null) =>
-        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), options ?? new PipelineOptions());
+    /// <summary>The default pipeline: shipped knowledge, plus the options' user actor files and dictionaries.</summary>
+    public static ArticlePipeline Build(PipelineOptions? options = null)
+    {
+        options ??= new PipelineOptions();
+        return Build(options, ActorEngine.LoadDefault(options.ActorsDirectories, options.ActorsDictionaries));
+    }
+
+    /// <summary>A pipeline with a given actors engine (tests, benchmarks, other knowledge bases).</summary>
+    public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) =>
+        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, options ?? new PipelineOptions());
+
+    /// <summary>The actors engine of this pipeline (knowledge lookups: people, roles at a date).</summary>
+    public ActorEngine ActorEngine => _actors;
 
     public ArticleRecord Process(RawDocument doc)
     {
@@ -59,6 +73,17 @@ public sealed class ArticlePipeline
         record.Errors.AddRange(cleaned.Errors);
         record.Sentences = _sentences.Split(record.Text);
         if (record.Text.Length == 0) record.Errors.Add("no article body found");
+        else
+        {
+            try
+            {
+                record.Actors = Actors(record.Text, record.Sentences, record.Published);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                record.Errors.Add($"actors failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
         return record;
     }
 
@@ -67,6 +92,10 @@ public sealed class ArticlePipeline
         doc.Html is { Length: > 0 } html
             ? _htmlExtractor.Extract(html, doc.Url)
             : _textCleaner.Clean(doc.Text ?? "", doc.Title);
+
+    /// <summary>The actors stage alone: actors and their mentions in the text, roles at the publication date.</summary>
+    public List<ActorRecord> Actors(string text, IReadOnlyList<TextSpan> sentences, string? published) =>
+        _actors.Resolve(text, sentences, published);
 
     /// <summary>The sentence stage alone.</summary>
     public List<TextSpan> Sentences(string text) => _sentences.Split(text);

@@ -10,6 +10,12 @@ public sealed class PipelineOptions
     /// <summary>--published: ISO date for inputs that carry none.</summary>
     public string? Published { get; init; }
 
+    /// <summary>--actors DIR: user actor files in the shapes of knowledge/actors (read after the shipped ones).</summary>
+    public IReadOnlyList<string> ActorsDirectories { get; init; } = [];
+
+    /// <summary>--actors-dict FILE: TABARI/PETRARCH actor dictionaries.</summary>
+    public IReadOnlyList<string> ActorsDictionaries { get; init; } = [];
+
     /// <summary>--published-from: input file name (or id) → ISO date; overrides what the input says.</summary>
     public IReadOnlyDictionary<string, string> PublishedByFile { get; init; } = new Dictionary<string, string>();
 

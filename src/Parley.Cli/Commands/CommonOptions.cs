@@ -34,9 +34,22 @@ static class CommonOptions
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
-    /// <summary>Pipeline options from --published/--published-from; a bad value is a usage error.</summary>
-    public static PipelineOptions PipelineOptionsFrom(string? published, FileInfo? publishedFrom) => new()
+    public static Option<string[]> ActorsDirs() => new("--actors")
     {
+        Description = "directory of user actor files in the shapes of knowledge/actors (countries.tsv, organizations.tsv, role-titles.tsv, people/*.tsv); rows replace shipped rows with the same id or name",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<string[]> ActorsDicts() => new("--actors-dict")
+    {
+        Description = "TABARI/PETRARCH actor dictionary to merge (persons with dated CAMEO codes)",
+    };
+
+    /// <summary>Pipeline options from --published/--published-from/--actors/--actors-dict; a bad value is a usage error.</summary>
+    public static PipelineOptions PipelineOptionsFrom(string? published, FileInfo? publishedFrom, string[]? actors = null, string[]? actorsDicts = null) => new()
+    {
+        ActorsDirectories = actors ?? [],
+        ActorsDictionaries = actorsDicts ?? [],
         Published = published is null ? null : PipelineOptions.NormalizeOrThrow(published, "--published"),
         PublishedByFile = publishedFrom is null
             ? new Dictionary<string, string>()

@@ -15,13 +15,15 @@ static class ExtractCommand
         var published = CommonOptions.Published();
         var publishedFrom = CommonOptions.PublishedFrom();
         var threads = CommonOptions.Threads();
+        var actors = CommonOptions.ActorsDirs();
+        var actorsDicts = CommonOptions.ActorsDicts();
         var command = new Command("extract", "extract article records from inputs and write them as JSONL")
         {
-            inputs, output, published, publishedFrom, threads,
+            inputs, output, published, publishedFrom, threads, actors, actorsDicts,
         };
         command.SetAction(parse =>
         {
-            var options = CommonOptions.PipelineOptionsFrom(parse.GetValue(published), parse.GetValue(publishedFrom));
+            var options = CommonOptions.PipelineOptionsFrom(parse.GetValue(published), parse.GetValue(publishedFrom), parse.GetValue(actors), parse.GetValue(actorsDicts));
             var pipeline = ArticlePipeline.Build(options);
             var outFile = parse.GetValue(output);
             using var writer = outFile is null

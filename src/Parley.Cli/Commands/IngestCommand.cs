@@ -16,13 +16,15 @@ static class IngestCommand
         var published = CommonOptions.Published();
         var publishedFrom = CommonOptions.PublishedFrom();
         var threads = CommonOptions.Threads();
+        var actors = CommonOptions.ActorsDirs();
+        var actorsDicts = CommonOptions.ActorsDicts();
         var command = new Command("ingest", "extract article records and store them in a SQLite database (re-ingesting the same content changes nothing)")
         {
-            inputs, db, published, publishedFrom, threads, Json,
+            inputs, db, published, publishedFrom, threads, Json, actors, actorsDicts,
         };
         command.SetAction(parse =>
         {
-            var options = CommonOptions.PipelineOptionsFrom(parse.GetValue(published), parse.GetValue(publishedFrom));
+            var options = CommonOptions.PipelineOptionsFrom(parse.GetValue(published), parse.GetValue(publishedFrom), parse.GetValue(actors), parse.GetValue(actorsDicts));
             var (summary, report) = Ingest(parse.GetValue(inputs)!, parse.GetValue(db)!, options, parse.GetValue(threads));
             report.Write(parse.GetValue(Json));
             return BatchRunner.ExitCode(summary);
