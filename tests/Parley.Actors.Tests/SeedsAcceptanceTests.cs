@@ -8,21 +8,19 @@ using Xunit.Abstractions;
 namespace Parley.Actors.Tests;
 
 /// <summary>
-/// The five seed articles (read from ../shared at run time) through the pipeline with the test knowledge base;
+/// The five seed articles (read from ../shared at run time) through the pipeline;
 /// the speakers of the gold quotes must resolve to the gold's canonical names.
 /// </summary>
-public class SeedsAcceptanceTests(ITestOutputHelper output)
+public abstract class SeedsAcceptanceTests(ITestOutputHelper output, Lazy<ArticlePipeline> pipeline)
 {
-    static readonly Lazy<ArticlePipeline> Pipeline = new(() => ArticlePipeline.Build(new PipelineOptions(), TestKb.Engine));
-
-    static ArticleRecord Run(string prefix)
+    ArticleRecord Run(string prefix)
     {
         var seeds = SharedData.PathOf("seeds");
         var path = Directory.GetFiles(seeds, prefix + "_*.txt").Single();
         using var gold = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf("gold/seeds.gold.json")));
         var published = gold.RootElement.GetProperty("documents").EnumerateArray()
             .First(d => d.GetProperty("doc").GetString() == Path.GetFileName(path)).GetProperty("published").GetString();
-        return Pipeline.Value.Process(new RawDocument { Id = prefix, Source = path, Text = File.ReadAllText(path), Published = published });
+        return pipeline.Value.Process(new RawDocument { Id = prefix, Source = path, Text = File.ReadAllText(path), Published = published });
     }
 
     /// <summary>The actor with a mention of <paramref name="mention"/> at its place inside the unique <paramref name="context"/>.</summary>
@@ -130,4 +128,16 @@ public class SeedsAcceptanceTests(ITestOutputHelper output)
             Assert.All(r.Actors, a => Assert.All(a.Mentions, m => Assert.Equal(m.Text, r.Text[m.Start..m.End])));
         }
     }
+}
+
+/// <summary>The seeds with the small knowledge base written for the tests.</summary>
+public sealed class SeedsWithTestKnowledge(ITestOutputHelper output) : SeedsAcceptanceTests(output, Pipeline)
+{
+    static readonly Lazy<ArticlePipeline> Pipeline = new(() => ArticlePipeline.Build(new PipelineOptions(), TestKb.Engine));
+}
+
+/// <summary>The seeds with the shipped knowledge base (knowledge/actors), as users run them.</summary>
+public sealed class SeedsWithShippedKnowledge(ITestOutputHelper output) : SeedsAcceptanceTests(output, Pipeline)
+{
+    static readonly Lazy<ArticlePipeline> Pipeline = new(() => ArticlePipeline.Build(new PipelineOptions()));
 }
