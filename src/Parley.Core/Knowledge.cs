@@ -20,11 +20,22 @@ public static class Knowledge
         var path = PathOf(file);
         if (!File.Exists(path))
             throw new FileNotFoundException($"knowledge file missing: {path}", path);
+        return ReadRows(path).Select(r => r.Cells);
+    }
+
+    /// <summary>
+    /// Rows of any TSV file in the knowledge shape (a shipped file or a user's), with their 1-based line
+    /// numbers for error messages; '#' comment lines and blank lines skipped.
+    /// </summary>
+    public static IEnumerable<(int Line, string[] Cells)> ReadRows(string path)
+    {
+        var lineNo = 0;
         foreach (var raw in File.ReadLines(path))
         {
+            lineNo++;
             var line = raw.TrimEnd('\r');
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            yield return line.Split('\t');
+            yield return (lineNo, line.Split('\t'));
         }
     }
 

@@ -66,14 +66,10 @@ public sealed partial class ActorKnowledge
     {
         if (!File.Exists(path)) return;
         Files.Add(path);
-        var lineNo = 0;
         var first = true;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var (lineNo, row) in Parley.Core.Knowledge.ReadRows(path))
         {
-            lineNo++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var cells = line.Split('\t').Select(c => c.Trim()).ToArray();
+            var cells = row.Select(c => c.Trim()).ToArray();
             if (first)
             {
                 first = false;

@@ -14,13 +14,8 @@ public sealed class NameVariants
     public static NameVariants Load(string path)
     {
         var nv = new NameVariants();
-        var lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var (lineNo, c) in Parley.Core.Knowledge.ReadRows(path))
         {
-            lineNo++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var c = line.Split('\t');
             switch (c[0])
             {
                 case "variant" when c.Length >= 3:
@@ -63,13 +58,8 @@ public sealed class CorefCues
     public static CorefCues Load(string path)
     {
         var cues = new CorefCues();
-        var lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var (lineNo, c) in Parley.Core.Knowledge.ReadRows(path))
         {
-            lineNo++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var c = line.Split('\t');
             if (c.Length < 2 || c[0].Length == 0 || c[1].Length == 0)
                 throw new FormatException($"{path}:{lineNo}: expected kind<TAB>phrase[<TAB>value]");
             cues.All.Add(new Cue(c[0], c[1], c.Length > 2 ? c[2] : ""));
