@@ -127,6 +127,8 @@ public class CliTests
         Assert.True(summary.GetProperty("inserted").GetInt32() >= 12, run.Stdout);
         Assert.Equal(0, summary.GetProperty("unreadable").GetInt32());
         Assert.True(summary.GetProperty("sentences").GetInt32() > 100);
+        Assert.True(summary.GetProperty("actor_mentions").GetInt32() > 100, run.Stdout);
+        Assert.Contains(summary.GetProperty("most_mentioned_people").EnumerateArray(), p => p.GetString()!.StartsWith("Vladimir Putin ("));
     }
 
     [SharedFact]

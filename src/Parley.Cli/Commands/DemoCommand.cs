@@ -27,13 +27,23 @@ static class DemoCommand
             var options = CommonOptions.PipelineOptionsFrom(null, new FileInfo(PublishedMap));
             var articles = new JsonArray();
             var removedByReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var people = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            long actorMentions = 0;
             var (summary, report) = IngestCommand.Ingest([CorpusDirectory], parse.GetValue(db)!, options, 1, record =>
             {
                 articles.Add($"{record.Published ?? "????-??-??"}  {record.Outlet ?? "-",-22}  {record.Title ?? record.Id}");
+                foreach (var a in record.Actors)
+                {
+                    actorMentions += a.Mentions.Count;
+                    if (a.Kind == "person") people[a.Name] = people.GetValueOrDefault(a.Name) + a.Mentions.Count;
+                }
                 foreach (var r in record.Removed)
                     removedByReason[r.Reason] = removedByReason.GetValueOrDefault(r.Reason) + 1;
             });
             report.Add("removed", new JsonObject(removedByReason.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))));
+            report.Add("actor_mentions", actorMentions);
+            report.Add("most_mentioned_people", new JsonArray(people.OrderByDescending(kv => kv.Value).Take(8)
+                .Select(kv => (JsonNode?)$"{kv.Key} ({kv.Value})").ToArray()));
             report.Add("articles", articles);
             report.Write(parse.GetValue(IngestCommand.Json));
             return BatchRunner.ExitCode(summary);
