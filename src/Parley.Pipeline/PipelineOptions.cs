@@ -43,15 +43,10 @@ public sealed class PipelineOptions
                 map[p.Name] = NormalizeOrThrow(p.Value.GetString(), $"{path}: key \"{p.Name}\"");
             return map;
         }
-        var lineNo = 0;
-        foreach (var line in content.Split('\n'))
+        foreach (var (lineNo, cells) in Parley.Core.Knowledge.ReadRows(path))
         {
-            lineNo++;
-            var l = line.TrimEnd('\r');
-            if (l.Length == 0 || l.StartsWith('#')) continue;
-            var tab = l.IndexOf('\t');
-            if (tab < 0) throw new FormatException($"{path}:{lineNo}: expected \"file<TAB>date\"");
-            map[l[..tab].Trim()] = NormalizeOrThrow(l[(tab + 1)..], $"{path}:{lineNo}");
+            if (cells.Length < 2) throw new FormatException($"{path}:{lineNo}: expected \"file<TAB>date\"");
+            map[cells[0].Trim()] = NormalizeOrThrow(cells[1], $"{path}:{lineNo}");
         }
         return map;
     }

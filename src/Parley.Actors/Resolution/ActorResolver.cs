@@ -143,42 +143,37 @@ public sealed class ActorResolver
 
         // ---- entities ----
 
-        Ent State(string iso)
+        /// <summary>The article's entity for a key, made once on first use.</summary>
+        Ent Memo(string key, Func<string, Ent> make)
         {
-            var key = "S:" + iso;
-            if (_ents.TryGetValue(key, out var e)) return e;
+            if (!_ents.TryGetValue(key, out var e)) _ents[key] = e = make(key);
+            return e;
+        }
+
+        Ent State(string iso) => Memo("S:" + iso, key =>
+        {
             var c = CountryOf(iso);
-            e = new Ent { Key = key, Name = c?.Name ?? iso, Kind = "state", Country = iso, Code = c?.Cameo ?? iso };
-            _ents[key] = e;
-            return e;
-        }
+            return new Ent { Key = key, Name = c?.Name ?? iso, Kind = "state", Country = iso, Code = c?.Cameo ?? iso };
+        });
 
-        Ent Org(string id)
+        Ent Org(string id) => Memo("O:" + id, key =>
         {
-            var key = "O:" + id;
-            if (_ents.TryGetValue(key, out var e)) return e;
             var o = _kb.Organizations[id];
-            e = new Ent { Key = key, Name = o.Name, Kind = o.Kind == "group" ? "group" : "org", Country = o.Country, Code = o.Cameo };
-            _ents[key] = e;
-            return e;
-        }
+            return new Ent { Key = key, Name = o.Name, Kind = o.Kind == "group" ? "group" : "org", Country = o.Country, Code = o.Cameo };
+        });
 
-        Ent KbPerson(string name)
+        Ent KbPerson(string name) => Memo("P:" + name, key =>
         {
-            var key = "P:" + name;
-            if (_ents.TryGetValue(key, out var e)) return e;
             var p = _kb.People[name];
             var at = p.TenureAt(_date);
             var near = p.TenureNearest(_date);
-            e = new Ent
+            return new Ent
             {
                 Key = key, Name = p.Name, Kind = "person", Kb = p, Gender = p.Gender,
                 Country = near?.Country, RoleId = at?.Role, Code = near?.Cameo ?? CodeFor(near?.Country, near?.Role),
                 RoleTitle = at is null ? null : RoleText(at.Title, at.Country),
             };
-            _ents[key] = e;
-            return e;
-        }
+        });
 
         string? CodeFor(string? iso, string? role)
         {

@@ -56,3 +56,23 @@ static class CommonOptions
             : PipelineOptions.ReadPublishedMap(publishedFrom.FullName),
     };
 }
+
+/// <summary>The options that configure the pipeline (--published, --published-from, --actors, --actors-dict), declared once.</summary>
+sealed class PipelineOptionSet
+{
+    readonly Option<string?> _published = CommonOptions.Published();
+    readonly Option<FileInfo?> _publishedFrom = CommonOptions.PublishedFrom();
+    readonly Option<string[]> _actors = CommonOptions.ActorsDirs();
+    readonly Option<string[]> _actorsDicts = CommonOptions.ActorsDicts();
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_published);
+        command.Options.Add(_publishedFrom);
+        command.Options.Add(_actors);
+        command.Options.Add(_actorsDicts);
+    }
+
+    public PipelineOptions From(ParseResult parse) => CommonOptions.PipelineOptionsFrom(
+        parse.GetValue(_published), parse.GetValue(_publishedFrom), parse.GetValue(_actors), parse.GetValue(_actorsDicts));
+}

@@ -12,18 +12,16 @@ static class ExtractCommand
     {
         var inputs = CommonOptions.Inputs();
         var output = new Option<FileInfo?>("--out", "-o") { Description = "write JSONL here instead of stdout" };
-        var published = CommonOptions.Published();
-        var publishedFrom = CommonOptions.PublishedFrom();
+        var pipelineOptions = new PipelineOptionSet();
         var threads = CommonOptions.Threads();
-        var actors = CommonOptions.ActorsDirs();
-        var actorsDicts = CommonOptions.ActorsDicts();
         var command = new Command("extract", "extract article records from inputs and write them as JSONL")
         {
-            inputs, output, published, publishedFrom, threads, actors, actorsDicts,
+            inputs, output, threads,
         };
+        pipelineOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = CommonOptions.PipelineOptionsFrom(parse.GetValue(published), parse.GetValue(publishedFrom), parse.GetValue(actors), parse.GetValue(actorsDicts));
+            var options = pipelineOptions.From(parse);
             var pipeline = ArticlePipeline.Build(options);
             var outFile = parse.GetValue(output);
             using var writer = outFile is null

@@ -13,18 +13,16 @@ static class IngestCommand
     {
         var inputs = CommonOptions.Inputs();
         var db = CommonOptions.Db();
-        var published = CommonOptions.Published();
-        var publishedFrom = CommonOptions.PublishedFrom();
+        var pipelineOptions = new PipelineOptionSet();
         var threads = CommonOptions.Threads();
-        var actors = CommonOptions.ActorsDirs();
-        var actorsDicts = CommonOptions.ActorsDicts();
         var command = new Command("ingest", "extract article records and store them in a SQLite database (re-ingesting the same content changes nothing)")
         {
-            inputs, db, published, publishedFrom, threads, Json, actors, actorsDicts,
+            inputs, db, threads, Json,
         };
+        pipelineOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = CommonOptions.PipelineOptionsFrom(parse.GetValue(published), parse.GetValue(publishedFrom), parse.GetValue(actors), parse.GetValue(actorsDicts));
+            var options = pipelineOptions.From(parse);
             var (summary, report) = Ingest(parse.GetValue(inputs)!, parse.GetValue(db)!, options, parse.GetValue(threads));
             report.Write(parse.GetValue(Json));
             return BatchRunner.ExitCode(summary);
