@@ -4,6 +4,7 @@ using Parley.Ingest;
 using Parley.Ingest.Cleaning;
 using Parley.Ingest.Html;
 using Parley.Ingest.Metadata;
+using Parley.Quotes;
 using Parley.Text;
 
 namespace Parley.Pipeline;
@@ -19,14 +20,16 @@ public sealed class ArticlePipeline
     readonly HtmlExtractor _htmlExtractor;
     readonly SentenceSplitter _sentences;
     readonly ActorEngine _actors;
+    readonly QuoteExtractor _quotes;
     readonly PipelineOptions _options;
 
-    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, PipelineOptions options)
+    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, PipelineOptions options)
     {
         _textCleaner = textCleaner;
         _htmlExtractor = htmlExtractor;
         _sentences = sentences;
         _actors = actors;
+        _quotes = quotes;
         _options = options;
     }
 
@@ -39,7 +42,7 @@ public sealed class ArticlePipeline
 
     /// <summary>A pipeline with a given actors engine (tests, benchmarks, other knowledge bases).</summary>
     public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) =>
-        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, options ?? new PipelineOptions());
+        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(), options ?? new PipelineOptions());
 
     /// <summary>The actors engine of this pipeline (knowledge lookups: people, roles at a date).</summary>
     public ActorEngine ActorEngine => _actors;
@@ -75,16 +78,42 @@ public sealed class ArticlePipeline
         if (record.Text.Length == 0) record.Errors.Add("no article body found");
         else
         {
-            try
-            {
-                record.Actors = Actors(record.Text, record.Sentences, record.Published);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                record.Errors.Add($"actors failed: {ex.GetType().Name}: {ex.Message}");
-            }
+            Annotate(record);
         }
         return record;
+    }
+
+    /// <summary>
+    /// The stages after cleaning, on text as given (offsets stay the caller's): sentences, actors, quotes.
+    /// Used for corpora whose annotations point into the raw text (PolNeAR).
+    /// </summary>
+    public ArticleRecord Annotate(string id, string text, string? published, string? title = null)
+    {
+        var record = new ArticleRecord { Id = id, Source = id, Text = text, Published = published, Title = title };
+        record.Sentences = _sentences.Split(text);
+        Annotate(record);
+        return record;
+    }
+
+    void Annotate(ArticleRecord record)
+    {
+        try
+        {
+            record.Actors = Actors(record.Text, record.Sentences, record.Published);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            record.Errors.Add($"actors failed: {ex.GetType().Name}: {ex.Message}");
+            return;
+        }
+        try
+        {
+            record.Quotes = Quotes(new QuoteInput(record.Text, record.Sentences, record.Actors, record.Title));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            record.Errors.Add($"quotes failed: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     /// <summary>The cleaning stage alone: HTML goes to the main-content extractor, text to the line cleaner.</summary>
@@ -96,6 +125,9 @@ public sealed class ArticlePipeline
     /// <summary>The actors stage alone: actors and their mentions in the text, roles at the publication date.</summary>
     public List<ActorRecord> Actors(string text, IReadOnlyList<TextSpan> sentences, string? published) =>
         _actors.Resolve(text, sentences, published);
+
+    /// <summary>The quotes stage alone: attributed statements with speakers resolved to the given actors.</summary>
+    public List<QuoteRecord> Quotes(QuoteInput input) => _quotes.Extract(input);
 
     /// <summary>The sentence stage alone.</summary>
     public List<TextSpan> Sentences(string text) => _sentences.Split(text);
