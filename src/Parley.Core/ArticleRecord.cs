@@ -23,6 +23,8 @@ public sealed class ArticleRecord
     public List<QuoteRecord> Quotes { get; set; } = [];
     public List<EventRecord> Events { get; set; } = [];
     public List<TimexRecord> Timexes { get; set; } = [];
+    /// <summary>Place names found in the text, resolved against the places gazetteer (an extension of the contract).</summary>
+    public List<PlaceMention> Places { get; set; } = [];
     /// <summary>SHA-256 (hex) of the input content; the store's idempotence key.</summary>
     public string? ContentHash { get; set; }
     public List<string> Errors { get; set; } = [];
@@ -125,4 +127,21 @@ public sealed class TimexRecord
     public string? Value { get; set; }
     public int Start { get; set; }
     public int End { get; set; }
+}
+
+/// <summary>A place named in the text: what was written and the gazetteer entry it resolves to.</summary>
+public sealed class PlaceMention
+{
+    public required string Text { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    /// <summary>Canonical name from the gazetteer ("Sochi").</summary>
+    public required string Name { get; set; }
+    /// <summary>country | capital | city | province | region | site</summary>
+    public string? Kind { get; set; }
+    /// <summary>ISO 3166 alpha-3 of the country the place is in.</summary>
+    public string? Country { get; set; }
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+    public int Sentence { get; set; }
 }
