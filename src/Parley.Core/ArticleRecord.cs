@@ -90,6 +90,9 @@ public sealed class QuoteRecord
     public string? Cue { get; set; }
     public int Sentence { get; set; }
     public double Confidence { get; set; }
+    /// <summary>"title" when the quote comes from the headline (offsets then point into the title; sentence -1).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Where { get; set; }
 }
 
 public sealed class LocationRecord

@@ -42,7 +42,10 @@ public sealed class ArticlePipeline
 
     /// <summary>A pipeline with a given actors engine (tests, benchmarks, other knowledge bases).</summary>
     public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) =>
-        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(), options ?? new PipelineOptions());
+        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(Capitals(actors)), options ?? new PipelineOptions());
+
+    static IEnumerable<string> Capitals(ActorEngine actors) =>
+        actors.Knowledge.Countries.Values.Select(c => c.Capital).OfType<string>();
 
     /// <summary>The actors engine of this pipeline (knowledge lookups: people, roles at a date).</summary>
     public ActorEngine ActorEngine => _actors;
