@@ -22,6 +22,7 @@ public static class QuoteMarks
         {
             var paraEnd = text.IndexOf('\n', paraStart);
             if (paraEnd < 0) paraEnd = text.Length;
+            if (FirstNonSpace(text, paraStart, paraEnd) == paraEnd) { paraStart = paraEnd + 1; continue; }
             var before = spans.Count;
             var openEnded = ScanParagraph(text, paraStart, paraEnd, lex, spans);
             // News convention: a quote running on into the next paragraph re-opens it with a mark.

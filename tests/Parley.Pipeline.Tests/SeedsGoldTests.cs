@@ -37,6 +37,20 @@ public class SeedsGoldTests(ITestOutputHelper output)
     }
 
     [SharedFact]
+    public void Seeds_quotes_are_all_found_with_their_speakers()
+    {
+        var report = Evaluate();
+        foreach (var f in report.Findings.Where(f => f.Kind.Contains("quote") || f.Kind.Contains("speaker")))
+            output.WriteLine(f.ToString());
+        output.WriteLine(report["quote_f1"].ToString());
+        Assert.Equal(1.0, report["quote_recall"].Value);
+        Assert.Equal(1.0, report["speaker_accuracy"].Value);
+        // Every unmatched prediction is an attribution the gold does not list (according to …, called on, X's
+        // confirmation of …); more than that would be a regression.
+        Assert.True(report["quote_precision"].Value >= 0.80, report["quote_precision"].ToString());
+    }
+
+    [SharedFact]
     public void Seed_records_are_well_formed()
     {
         var pipeline = ArticlePipeline.Build();
@@ -51,6 +65,12 @@ public class SeedsGoldTests(ITestOutputHelper output)
                 Assert.DoesNotContain("\n\n", record.Text[s.Start..s.End]);
             });
             Assert.All(record.Removed, r => Assert.False(string.IsNullOrWhiteSpace(r.Reason)));
+            Assert.All(record.Quotes.Where(q => q.Where is null), q =>
+            {
+                Assert.Equal(q.Text, record.Text[q.Start..q.End]);
+                Assert.InRange(q.Sentence, 0, record.Sentences.Count - 1);
+                Assert.InRange(q.Confidence, 0.0, 1.0);
+            });
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// parley bench: throughput and memory of each extract stage on a real corpus.
 /// Each pass streams the whole input through one more stage (read; +clean; +sentences;
-/// +metadata and actors; +JSON), so a stage's cost is the difference between consecutive passes.
+/// +actors; +metadata and quotes; +JSON), so a stage's cost is the difference between consecutive passes.
 /// </summary>
 static class BenchCommand
 {
@@ -35,7 +35,12 @@ static class BenchCommand
                 new("read", 1, _ => 0),
                 new("read+clean", 1, d => pipeline.Clean(d).Paragraphs.Count),
                 new("read+clean+sentences", 1, d => pipeline.Sentences(string.Join("\n\n", pipeline.Clean(d).Paragraphs)).Count),
-                new("extract (+metadata, actors)", 1, d => pipeline.Process(d).Sentences.Count),
+                new("read+clean+sentences+actors", 1, d =>
+                {
+                    var text = string.Join("\n\n", pipeline.Clean(d).Paragraphs);
+                    return pipeline.Actors(text, pipeline.Sentences(text), null).Count;
+                }),
+                new("extract (+metadata, actors, quotes)", 1, d => pipeline.Process(d).Sentences.Count),
                 new("extract+json", 1, d => RecordJson.Serialize(pipeline.Process(d)).Length),
                 new("extract+json", cores, d => RecordJson.Serialize(pipeline.Process(d)).Length),
             ];
