@@ -63,6 +63,7 @@ sealed class QuoteDocument
             DirectQuotes();
             for (var s = 0; s < _in.Sentences.Count; s++) ReportedInSentence(s);
             for (var s = 0; s < _in.Sentences.Count; s++) AttributionPhrases(s);
+            for (var s = 0; s < _in.Sentences.Count; s++) LabelledParagraph(s);
         }
         HeadlineQuote();
         var quotes = new List<QuoteRecord>(_found.Count);
@@ -115,6 +116,7 @@ sealed class QuoteDocument
             {
                 _consumed[cueAfter] = true;
                 var lead = LeadIn(sFirst, openTok);
+                if (lead >= 0 && HasCue(lead, openTok)) { _consumed[cueAfter] = false; continue; }
                 if (lead >= 0)
                     AddDirect(i, "mixed", _toks[lead].Start, q.ContentEnd, Speaker(npAfter), Text(cueAfter), 0.9);
                 else
@@ -171,6 +173,9 @@ sealed class QuoteDocument
         var sentence = _tokSentence[Math.Min(j, _toks.Count - 1)];
         if (j < _toks.Count && IsPunct(j, ',')) j++;
         if (j >= _toks.Count) return null;
+        // “… ongoing.” He said …: a new sentence, not a frame; “Why now?” he asked: a frame.
+        var last = _text[_toks[closeTok].Start - 1];
+        if (last is '.' or '!' or '?' && _toks[j].Kind == TokKind.Word && char.IsUpper(_text[_toks[j].Start])) return null;
         var end = SentenceEndTok(_tokSentence[j]);
         if (_tokSentence[j] != sentence && _tokSentence[j] != _tokSentence[closeTok]) end = SentenceEndTok(_tokSentence[j]);
         // verb first: "said Putin"
@@ -204,6 +209,13 @@ sealed class QuoteDocument
         for (var t = sFirst; t < openTok; t++)
             if (_toks[t].Kind == TokKind.Word && _tokSpan[t] < 0) return t;
         return -1;
+    }
+
+    bool HasCue(int from, int to)
+    {
+        for (var t = from; t < to; t++)
+            if (VerbAt(t) is not null && !LooksLikeNoun(t, from)) return true;
+        return false;
     }
 
     bool StandsAlone(QuotedSpan q, int openTok)
@@ -276,7 +288,15 @@ sealed class QuoteDocument
         (int, int)? subject = verb.IsParticiple && k > sFirst && IsPunct(k - 1, ',')
             ? MainSubject(sentence, k)
             : SubjectLeft(k, sFirst);
+        SpeakerRecord? shared = null;
+        if (subject is null && CoordinatedVerb(k, sFirst))
+        {
+            // "… praised the plan and said that …": the speaker of the first verb, or the clause's subject.
+            shared = ParticipleSpeaker(sentence, k);
+            subject = shared is null ? MainSubject(sentence, k) : (k, k + 1);
+        }
         if (subject is null) return null;
+        var leadingClause = k <= sFirst + 1 && verb.IsParticiple || k == sFirst + 1 && IsWord(sFirst, "having");
 
         // Inverted, speaker first: "…, the ministry said." / "…, he added."
         if ((verb.Frames & VerbFrames.Inverted) != 0 && !verb.IsParticiple && AtSentenceEnd(k + 1, sEnd)
@@ -316,19 +336,19 @@ sealed class QuoteDocument
 
         if (frame == "np")
         {
-            var zero = (verb.Frames & VerbFrames.Zero) != 0 && !verb.IsCognition && StartsClause(j, sEnd);
+            var zero = (verb.Frames & VerbFrames.Zero) != 0 && !verb.IsCognition && StartsClause(j, sEnd) && HasFiniteVerb(j, sEnd);
             var np = (verb.Frames & VerbFrames.Np) != 0 && !_lex.Is(Span(j), WordClass.Preposition)
                 && !_lex.Is(Span(j), WordClass.Aux) && !_lex.Is(Span(j), WordClass.Demonstrative);
             if (!zero && !np) return null;
             if (zero) frame = "that";
         }
-        var end = ContentEnd(j, sEnd);
+        var end = ContentEnd(j, sEnd, stopAtComma: leadingClause);
         var words = WordCount(j, end);
         if (words < (frame == "np" ? 3 : 2)) return null;
         var start = _toks[j].Start;
         var endChar = TrimContentEnd(_toks[j].Start, _toks[end - 1].End);
         var confidence = (frame == "np" ? 0.75 : 0.85) - (verb.IsCognition ? 0.2 : 0);
-        return new Found(Kind(start, endChar), start, endChar, Speaker(subject.Value), Text(k), confidence, sentence);
+        return new Found(Kind(start, endChar), start, endChar, shared ?? Speaker(subject.Value), Text(k), confidence, sentence);
     }
 
     /// <summary>"called on X to …", "calls for …".</summary>
@@ -410,7 +430,24 @@ sealed class QuoteDocument
         return true;
     }
 
-    // ---- headline attribution ----------------------------------------------------------------------------
+    // ---- headline attribution ---------------------------------------------------------------------------
+
+    /// <summary>"Graham: Trump’s Rhetoric Hurts the Party" as a paragraph of its own (related headlines, transcripts).</summary>
+    void LabelledParagraph(int sentence)
+    {
+        var sFirst = _sentenceFirstTok[sentence];
+        var sEnd = SentenceEndTok(sentence);
+        if (sFirst >= sEnd || _tokSpan[sFirst] >= 0) return;
+        var start = _toks[sFirst].Start;
+        if (start > 0 && _text[start - 1] != '\n' && _text.LastIndexOf('\n', start - 1) is var nl && _text.AsSpan(nl + 1, start - nl - 1).Trim().Length > 0) return;
+        var j = sFirst;
+        while (j < sEnd && j - sFirst < 4 && _toks[j].Kind == TokKind.Word && char.IsUpper(_text[_toks[j].Start])) j++;
+        if (j == sFirst || j + 2 >= sEnd || !IsPunct(j, ':')) return;
+        var c = j + 1;
+        var endChar = TrimContentEnd(_toks[c].Start, _toks[sEnd - 1].End);
+        if (WordCount(c, sEnd) < 3 || Overlaps(_toks[c].Start, endChar)) return;
+        _found.Add(new Found("indirect", _toks[c].Start, endChar, Speaker((sFirst, j)), ":", 0.6, sentence));
+    }
 
     /// <summary>"Cavusoglu: Rapprochement Needs …" — a title opening with a known speaker and a colon.</summary>
     void HeadlineQuote()
@@ -615,7 +652,19 @@ sealed class QuoteDocument
         var w = Span(t);
         if (!_lex.Verbs.TryGetValue(w, out var v)) return null;
         if (char.IsUpper(w[0]) && t != _sentenceFirstTok[_tokSentence[t]]) return null;
+        if (w.Equals(v.Lemma, StringComparison.OrdinalIgnoreCase) && !(t > 0 && _toks[t - 1].Kind == TokKind.Word && _lex.Is(Span(t - 1), WordClass.Aux)
+                                                                     && !w.Equals(v.Lemma + "s", StringComparison.Ordinal)))
+            return LemmaIsPresent(t, v) ? v : null;
         return v;
+    }
+
+    /// <summary>"they say", "analysts believe": a bare lemma is a present-tense verb after a plural subject, not an infinitive.</summary>
+    bool LemmaIsPresent(int t, SpeechVerb v)
+    {
+        if (t == 0 || _toks[t - 1].Kind != TokKind.Word) return false;
+        var prev = Span(t - 1);
+        if (prev is "to" or "To" || _lex.Is(prev, WordClass.Determiner) || _lex.Is(prev, WordClass.Preposition)) return false;
+        return prev is "they" or "we" or "I" or "you" or "They" or "We" or "You" || prev.EndsWith("s") && char.IsLower(prev[0]) || char.IsUpper(prev[0]) && prev.EndsWith("s");
     }
 
     /// <summary>"the statement", "his remarks", "Putin's claims": a verb form used as a noun.</summary>
@@ -634,7 +683,26 @@ sealed class QuoteDocument
         var w = Span(j);
         if (char.IsUpper(w[0]) || char.IsDigit(w[0])) return true;
         if (_lex.Is(w, WordClass.Determiner) || _lex.Is(w, WordClass.Demonstrative)) return true;
-        return w is "he" or "she" or "they" or "we" or "i" or "there" or "no" or "some" or "both" or "all" or "more" or "any";
+        return w is "he" or "she" or "they" or "we" or "i" or "you" or "there" or "no" or "some" or "both" or "all" or "more" or "any"
+            or "much" or "many" or "most" or "few" or "several" or "each" or "every" or "one" or "two" or "nobody" or "none" or "nothing"
+            or "everyone" or "everything" or "something" or "someone" or "if" or "without" or "only" or "not";
+    }
+
+    /// <summary>A zero-that clause has a verb of its own ("said the talks had failed"), unlike an object ("wrote the letter").</summary>
+    bool HasFiniteVerb(int j, int sEnd)
+    {
+        var w0 = Span(j);
+        if (w0 is "he" or "she" or "they" or "we" or "I" or "you" or "there" or "He" or "She" or "They" or "We" or "You" or "There") return true;
+        for (var t = j + 1; t < sEnd && t - j < 14; t++)
+        {
+            if (_toks[t].Kind == TokKind.Punct && _text[_toks[t].Start] is ',' or '.' or ';') return false;
+            if (_toks[t].Kind != TokKind.Word) continue;
+            var w = Span(t);
+            if (_lex.Is(w, WordClass.Aux)) return true;
+            if (char.IsLower(w[0]) && w.Length > 4 && w.EndsWith("ed")) return true;
+            if (w.EndsWith("n't") || w.EndsWith("n’t") || w.EndsWith("'s") && t > j + 1 && char.IsLower(w[0])) return true;
+        }
+        return false;
     }
 
     int NpRight(int j, int end, bool allowLower = false)
@@ -699,6 +767,10 @@ sealed class QuoteDocument
             if (t > j + 1 && IsPunct(t, ',') && t + 2 < sEnd && (IsWord(t + 1, "but") || IsWord(t + 1, "while") || IsWord(t + 1, "whereas") || IsWord(t + 1, "and"))
                 && NewSpeakerClause(t + 2, sEnd)) return t;
             if (t > j + 1 && IsPunct(t, ';') && NewSpeakerClause(t + 1, sEnd)) return t;
+            // "… said X and said that Y": the second verb starts a quote of its own.
+            if (t > j + 1 && (IsWord(t, "and") || IsWord(t, "but")) && SkipFrameWords(t + 1, sEnd) is var v && v < sEnd
+                && VerbAt(v) is { } cv && !cv.IsParticiple && !LooksLikeNoun(v, t))
+                return IsPunct(t - 1, ',') ? t - 1 : t;
             if (_consumed[t])
             {
                 var e = t;
@@ -707,6 +779,14 @@ sealed class QuoteDocument
             }
         }
         return sEnd;
+    }
+
+    /// <summary>"… and said", "…, and told": a reporting verb sharing the subject of an earlier verb.</summary>
+    bool CoordinatedVerb(int k, int sFirst)
+    {
+        var j = k - 1;
+        while (j >= sFirst && _toks[j].Kind == TokKind.Word && (_lex.Is(Span(j), WordClass.Adverb) || _lex.Is(Span(j), WordClass.Aux))) j--;
+        return j > sFirst && (IsWord(j, "and") || IsWord(j, "but"));
     }
 
     bool NewSpeakerClause(int from, int sEnd)
