@@ -37,7 +37,7 @@ static class EvalPolNearCommand
         split.AcceptOnlyFromAmong("dev", "train");
         var limit = new Option<int>("--limit") { Description = "score only the first N documents (0 = all)" };
         var worst = new Option<int>("--worst") { Description = "also list the N documents with the most missed gold contents" };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "with --worst: each listed document's missed gold contents and unmatched predictions (development)" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "list every corpus problem, and with --worst each listed document's missed gold contents and unmatched predictions (development)" };
         var command = new Command("eval-polnear", Rules)
         {
             dir, split, limit, worst, verbose, IngestCommand.Json,
@@ -59,10 +59,11 @@ static class EvalPolNearCommand
             using (var progress = new Progress("eval-polnear", count))
                 result = PolNearEvaluator.Run(folder.FullName, name, pipeline.Annotate, max, new Progress<int>(n => progress.Report(n, n)));
 
-            foreach (var problem in result.Problems.Take(20))
+            var shown = parse.GetValue(verbose) ? result.Problems.Count : 20;
+            foreach (var problem in result.Problems.Take(shown))
                 Console.Error.WriteLine($"parley eval-polnear: {problem}");
-            if (result.Problems.Count > 20)
-                Console.Error.WriteLine($"parley eval-polnear: ... {result.Problems.Count - 20} more problems");
+            if (result.Problems.Count > shown)
+                Console.Error.WriteLine($"parley eval-polnear: ... {result.Problems.Count - shown} more problems (--verbose lists all)");
 
             var report = new Report()
                 .Add("split", name)

@@ -3,7 +3,11 @@ using System.Text;
 namespace Parley.Eval.PolNear;
 
 /// <summary>One PolNeAR document: its text file, the annotation file used, and its metadata.</summary>
-public sealed record PolNearDocument(string Id, string TextPath, string AnnotationPath, string Annotator, string? Published, string? Title);
+public sealed record PolNearDocument(string Id, string TextPath, string AnnotationPath, string Annotator, string? Published, string? Title)
+{
+    /// <summary>How many annotators' files the document has (only <see cref="Annotator"/>'s is used).</summary>
+    public int AnnotationFiles { get; init; } = 1;
+}
 
 /// <summary>
 /// The layout of PolNeAR: <c>{split}/text/ID.txt</c>, <c>{split}/attributions/ID_ANNOTATOR.ann</c>, and
@@ -12,10 +16,8 @@ public sealed record PolNearDocument(string Id, string TextPath, string Annotati
 /// </summary>
 public static class PolNearCorpus
 {
-    public sealed record Listing(List<PolNearDocument> Documents, int MultiAnnotatorDocuments);
-
     /// <summary>The split's documents ordered by id; texts without annotations (and the reverse) are reported.</summary>
-    public static Listing List(string dir, string split, List<PolNearProblem> problems)
+    public static List<PolNearDocument> List(string dir, string split, List<PolNearProblem> problems)
     {
         var textDir = Path.Combine(dir, split, "text");
         var annDir = Path.Combine(dir, split, "attributions");
@@ -39,7 +41,6 @@ public static class PolNearCorpus
 
         var metadata = ReadMetadata(Path.Combine(dir, "metadata.tsv"), problems);
         var docs = new List<PolNearDocument>();
-        var multi = 0;
         var texts = Directory.EnumerateFiles(textDir, "*.txt").Order(StringComparer.Ordinal).ToList();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in texts)
@@ -51,14 +52,13 @@ public static class PolNearCorpus
                 problems.Add(new(Path.GetFileName(path), 0, "no annotation file; document skipped"));
                 continue;
             }
-            if (anns.Count > 1) multi++;
             var (annotator, annPath) = anns.OrderBy(a => a.Annotator, StringComparer.Ordinal).First();
             metadata.TryGetValue(id, out var meta);
-            docs.Add(new PolNearDocument(id, path, annPath, annotator, meta.Published, meta.Title));
+            docs.Add(new PolNearDocument(id, path, annPath, annotator, meta.Published, meta.Title) { AnnotationFiles = anns.Count });
         }
         foreach (var id in annotations.Keys.Where(k => !ids.Contains(k)).Order(StringComparer.Ordinal))
             problems.Add(new(Path.GetFileName(annotations[id][0].Path), 0, "annotation file without a text; ignored"));
-        return new Listing(docs, multi);
+        return docs;
     }
 
     /// <summary>filename → (publication date, title); "None" and blanks are null. A missing file is reported.</summary>

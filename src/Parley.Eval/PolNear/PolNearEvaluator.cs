@@ -20,7 +20,7 @@ public static class PolNearEvaluator
         var total = Stopwatch.StartNew();
         var problems = new List<PolNearProblem>();
         var listing = PolNearCorpus.List(dir, split, problems);
-        var docs = limit > 0 ? listing.Documents.Take(limit) : listing.Documents;
+        var docs = limit > 0 ? listing.Take(limit).ToList() : listing;
         var scores = new List<DocumentScore>();
         var annotating = new Stopwatch();
         var strictUtf8 = new UTF8Encoding(false, true);
@@ -63,7 +63,7 @@ public static class PolNearEvaluator
         {
             Split = split,
             PerDocument = scores,
-            MultiAnnotatorDocuments = listing.MultiAnnotatorDocuments,
+            MultiAnnotatorDocuments = docs.Count(d => d.AnnotationFiles > 1),
             Problems = problems,
             Seconds = annotating.Elapsed.TotalSeconds,
             TotalSeconds = total.Elapsed.TotalSeconds,

@@ -127,6 +127,7 @@ public class PolNearEvaluatorTests
         using var corpus = TwoDocuments();
         var report = PolNearEvaluator.Run(corpus.Dir, "dev", (id, text, _, _) => Empty(id, text), limit: 1);
         Assert.Equal("paper_2016-01-02_senate-vote", Assert.Single(report.PerDocument).Id);
+        Assert.Equal(1, report.MultiAnnotatorDocuments);
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public class PolNearEvaluatorTests
     public void AnOracleThatPredictsTheGoldScoresPerfectly()
     {
         var dir = SharedData.PathOf("corpora/polnear");
-        var goldById = PolNearCorpus.List(dir, "dev", []).Documents.ToDictionary(d => d.Id, d => d.AnnotationPath);
+        var goldById = PolNearCorpus.List(dir, "dev", []).ToDictionary(d => d.Id, d => d.AnnotationPath);
 
         var report = PolNearEvaluator.Run(dir, "dev", (id, text, _, _) =>
         {
