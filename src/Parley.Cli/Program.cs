@@ -9,6 +9,7 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     StatsCommand.Create(),
     EvalCommand.Create(),
     EvalExtractionCommand.Create(),
+    EvalPolNearCommand.Create(),
     BenchCommand.Create(),
     ActorsCommand.Create(),
 };
