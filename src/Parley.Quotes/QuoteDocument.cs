@@ -331,8 +331,7 @@ sealed class QuoteDocument
         var frame = "np";
         if (j < sEnd && IsWord(j, "that")) { frame = "that"; j++; }
         else if (j < sEnd && IsPunct(j, ':')) { frame = "that"; j++; }
-        if (j >= sEnd || _tokSpan[j] >= 0 && _spans[_tokSpan[j]].Open == _toks[j].Start && frame != "np") return null;
-        if (_toks[j].Kind != TokKind.Word && _toks[j].Kind != TokKind.Mark) return null;
+        if (j >= sEnd || _toks[j].Kind != TokKind.Word && _toks[j].Kind != TokKind.Mark) return null;
 
         if (frame == "np")
         {
@@ -487,6 +486,8 @@ sealed class QuoteDocument
             if ((_lex.Is(w, WordClass.TimeNoun) || char.IsDigit(w[0])) && j - 1 >= sFirst && TimeHead(j - 1, sFirst) is var h and >= 0) { j = h - 1; continue; }
             break;
         }
+        if (j > sFirst + 1 && (IsWord(j, "who") || IsWord(j, "which")) && IsPunct(j - 1, ','))
+            return SubjectLeft(j - 1, sFirst) is { } rel ? rel : null;
         var end = j + 1;
         var lower = 0;
         while (j >= sFirst && _toks[j].Kind == TokKind.Word && _tokSpan[j] < 0 && end - j < 10)
@@ -519,7 +520,7 @@ sealed class QuoteDocument
         while (open > sFirst && !IsPunct(open, ',') && j - open < 9) open--;
         if (open <= sFirst || !IsPunct(open, ',')) return null;
         var inner = open + 1;
-        if (!(_lex.Is(Span(inner), WordClass.Determiner) || char.IsUpper(_text[_toks[inner].Start]))) return null;
+        if (!(_lex.Is(Span(inner), WordClass.Determiner) || char.IsUpper(_text[_toks[inner].Start]) || IsWord(inner, "who") || IsWord(inner, "which"))) return null;
         var name = SubjectLeft(open, sFirst);
         return name is { } n ? (n.Start, j) : null;
     }
@@ -680,7 +681,7 @@ sealed class QuoteDocument
     bool StartsClause(int j, int sEnd)
     {
         if (j >= sEnd || _toks[j].Kind != TokKind.Word) return _toks[Math.Min(j, _toks.Count - 1)].Kind == TokKind.Mark;
-        var w = Span(j);
+        var w = Head(Span(j));
         if (char.IsUpper(w[0]) || char.IsDigit(w[0])) return true;
         if (_lex.Is(w, WordClass.Determiner) || _lex.Is(w, WordClass.Demonstrative)) return true;
         return w is "he" or "she" or "they" or "we" or "i" or "you" or "there" or "no" or "some" or "both" or "all" or "more" or "any"
@@ -688,19 +689,26 @@ sealed class QuoteDocument
             or "everyone" or "everything" or "something" or "someone" or "if" or "without" or "only" or "not";
     }
 
+    /// <summary>"he’d" → "he".</summary>
+    static ReadOnlySpan<char> Head(ReadOnlySpan<char> w)
+    {
+        var i = w.IndexOfAny('\'', '’');
+        return i > 0 ? w[..i] : w;
+    }
+
     /// <summary>A zero-that clause has a verb of its own ("said the talks had failed"), unlike an object ("wrote the letter").</summary>
     bool HasFiniteVerb(int j, int sEnd)
     {
-        var w0 = Span(j);
-        if (w0 is "he" or "she" or "they" or "we" or "I" or "you" or "there" or "He" or "She" or "They" or "We" or "You" or "There") return true;
+        var w0 = Head(Span(j));
+        if (w0 is "he" or "she" or "they" or "we" or "I" or "you" or "there" or "it" or "He" or "She" or "They" or "We" or "You" or "There" or "It") return true;
         for (var t = j + 1; t < sEnd && t - j < 14; t++)
         {
             if (_toks[t].Kind == TokKind.Punct && _text[_toks[t].Start] is ',' or '.' or ';') return false;
             if (_toks[t].Kind != TokKind.Word) continue;
             var w = Span(t);
-            if (_lex.Is(w, WordClass.Aux)) return true;
+            if (_lex.Is(w, WordClass.Aux) || _lex.Is(w, WordClass.Finite)) return true;
             if (char.IsLower(w[0]) && w.Length > 4 && w.EndsWith("ed")) return true;
-            if (w.EndsWith("n't") || w.EndsWith("n’t") || w.EndsWith("'s") && t > j + 1 && char.IsLower(w[0])) return true;
+            if (w.EndsWith("n't") || w.EndsWith("n’t") || (w.EndsWith("'s") || w.EndsWith("’s")) && t > j + 1 && char.IsLower(w[0])) return true;
         }
         return false;
     }
@@ -808,6 +816,8 @@ sealed class QuoteDocument
 
     string Kind(int start, int end)
     {
+        foreach (var q in _spans)
+            if (q.Open <= start && q.OuterEnd >= end) return "direct";     // says that “…”
         foreach (var q in _spans)
             if (q.ContentStart >= start && q.ContentEnd <= end + 1) return "mixed";
         return "indirect";

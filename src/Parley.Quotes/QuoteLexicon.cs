@@ -21,7 +21,7 @@ public sealed record SpeechVerb(string Form, string Lemma, VerbFrames Frames, st
     public bool IsRequest => Kind == "nominal-request";
 }
 
-public enum WordClass : byte { None, Adverb, Aux, Time, TimeNoun, Boundary, Determiner, Demonstrative, Preposition }
+public enum WordClass : byte { None, Adverb, Aux, Time, TimeNoun, Boundary, Determiner, Demonstrative, Preposition, Finite }
 
 /// <summary>
 /// The quotes stage's knowledge (knowledge/quotes): reporting verbs with frames, speech nouns, attribution
@@ -89,6 +89,7 @@ public sealed class QuoteLexicon
                 "determiner" => WordClass.Determiner,
                 "demonstrative" => WordClass.Demonstrative,
                 "preposition" => WordClass.Preposition,
+                "finite" => WordClass.Finite,
                 var other => throw new FormatException($"frame-words.tsv:{line}: unknown class \"{other}\""),
             };
             if (!lex._words.TryGetValue(c[0], out var set)) lex._words[c[0]] = set = [];
