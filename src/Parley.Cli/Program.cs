@@ -7,6 +7,7 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     IngestCommand.Create(),
     DemoCommand.Create(),
     StatsCommand.Create(),
+    QuotesCommand.Create(),
     EvalCommand.Create(),
     EvalExtractionCommand.Create(),
     EvalPolNearCommand.Create(),

@@ -8,7 +8,8 @@ namespace Parley.Store;
 
 /// <summary>
 /// Articles in one SQLite file: idempotent by content hash, full-text searchable (FTS5 over title and
-/// text), with sentence spans for later stages and a deduplicated log of records that had no text.
+/// text), with sentence spans for later stages, the records' quotes as queryable rows (FTS5 over quote
+/// text) and a deduplicated log of records that had no text.
 /// Writes are batched: a transaction is committed every <see cref="BatchSize"/> adds and on
 /// <see cref="Flush"/>/<see cref="Dispose"/>, so a crash loses at most the open batch. Reads flush first,
 /// so they see everything added. One writer per file; other processes may open it (they wait on locks).
@@ -16,14 +17,14 @@ namespace Parley.Store;
 /// </summary>
 public sealed class SqliteStore : IDisposable
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
     public const int BatchSize = 500;
 
     readonly SqliteConnection _db;
     readonly string _path;
     SqliteTransaction? _tx;
     // The two statements every Add runs, prepared once and reused (Transaction set on each use).
-    SqliteCommand? _insertArticle, _insertSentence;
+    SqliteCommand? _insertArticle, _insertSentence, _insertQuote;
     int _pending;
     bool _disposed;
 
@@ -81,61 +82,17 @@ public sealed class SqliteStore : IDisposable
         }
         using var tx = db.BeginTransaction();
         Exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);", tx);
-        var existing = Scalar(db, "SELECT MAX(version) FROM schema_version;", tx);
-        if (existing is long v && v > SchemaVersion)
-            throw new InvalidOperationException($"store {path} has schema version {v}; this build knows up to {SchemaVersion}");
-        if (existing is long v1 && v1 == SchemaVersion) { tx.Commit(); return; }
-        Exec(db, """
-            CREATE TABLE IF NOT EXISTS articles (
-                rowid            INTEGER PRIMARY KEY,
-                id               TEXT NOT NULL,
-                content_hash     TEXT NOT NULL UNIQUE,
-                source           TEXT NOT NULL,
-                url              TEXT,
-                title            TEXT,
-                subtitle         TEXT,
-                published        TEXT,
-                published_source TEXT,
-                outlet           TEXT,
-                byline           TEXT,
-                text             TEXT NOT NULL,
-                record_json      TEXT NOT NULL,
-                ingested_at      TEXT NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS articles_by_id ON articles(id);
-            CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet);
-            CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
-
-            CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-                title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-            CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
-                INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-            END;
-            CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
-                INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-            END;
-            CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
-                INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-                INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-            END;
-
-            CREATE TABLE IF NOT EXISTS sentences (
-                article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-                idx           INTEGER NOT NULL,
-                start         INTEGER NOT NULL,
-                "end"         INTEGER NOT NULL,
-                PRIMARY KEY (article_rowid, idx)
-            ) WITHOUT ROWID;
-
-            CREATE TABLE IF NOT EXISTS ingest_errors (
-                rowid      INTEGER PRIMARY KEY,
-                source     TEXT NOT NULL,
-                id         TEXT NOT NULL,
-                message    TEXT NOT NULL,
-                first_seen TEXT NOT NULL,
-                UNIQUE (source, id, message)
-            );
-            """, tx);
+        var existing = Scalar(db, "SELECT MAX(version) FROM schema_version;", tx) as long? ?? 0;
+        if (existing > SchemaVersion)
+            throw new InvalidOperationException($"store {path} has schema version {existing}; this build knows up to {SchemaVersion}");
+        if (existing == SchemaVersion) { tx.Commit(); return; }
+        // Migrations in order; a new store runs them all (the backfill then has nothing to read).
+        if (existing < 1) Exec(db, SchemaV1, tx);
+        if (existing < 2)
+        {
+            Exec(db, SchemaV2, tx);
+            BackfillQuotes(db, tx);
+        }
         using (var cmd = db.CreateCommand())
         {
             cmd.Transaction = tx;
@@ -144,6 +101,128 @@ public sealed class SqliteStore : IDisposable
             cmd.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    const string SchemaV1 = """
+        CREATE TABLE IF NOT EXISTS articles (
+            rowid            INTEGER PRIMARY KEY,
+            id               TEXT NOT NULL,
+            content_hash     TEXT NOT NULL UNIQUE,
+            source           TEXT NOT NULL,
+            url              TEXT,
+            title            TEXT,
+            subtitle         TEXT,
+            published        TEXT,
+            published_source TEXT,
+            outlet           TEXT,
+            byline           TEXT,
+            text             TEXT NOT NULL,
+            record_json      TEXT NOT NULL,
+            ingested_at      TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS articles_by_id ON articles(id);
+        CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles(outlet);
+        CREATE INDEX IF NOT EXISTS articles_by_published ON articles(published);
+
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+
+        CREATE TABLE IF NOT EXISTS sentences (
+            article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+            idx           INTEGER NOT NULL,
+            start         INTEGER NOT NULL,
+            "end"         INTEGER NOT NULL,
+            PRIMARY KEY (article_rowid, idx)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS ingest_errors (
+            rowid      INTEGER PRIMARY KEY,
+            source     TEXT NOT NULL,
+            id         TEXT NOT NULL,
+            message    TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            UNIQUE (source, id, message)
+        );
+        """;
+
+    // v2: one row per quote of an article (article fields copied for filtering), FTS5 over quote text and speaker.
+    // speaker_key is the speaker's name and text lower-cased with accents removed, for substring search.
+    const string SchemaV2 = """
+        CREATE TABLE IF NOT EXISTS quotes (
+            rowid         INTEGER PRIMARY KEY,
+            article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+            content_hash  TEXT NOT NULL,
+            article_id    TEXT NOT NULL,
+            published     TEXT,
+            quote_id      TEXT,
+            kind          TEXT,
+            text          TEXT,
+            start         INTEGER NOT NULL,
+            "end"         INTEGER NOT NULL,
+            sentence      INTEGER NOT NULL,
+            speaker_name  TEXT,
+            speaker_text  TEXT,
+            speaker_start INTEGER,
+            speaker_end   INTEGER,
+            actor         TEXT,
+            code          TEXT,
+            country       TEXT,
+            cue           TEXT,
+            confidence    REAL,
+            speaker_key   TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS quotes_by_article ON quotes(article_rowid);
+        CREATE INDEX IF NOT EXISTS quotes_by_speaker ON quotes(speaker_name COLLATE NOCASE);
+        CREATE INDEX IF NOT EXISTS quotes_by_code ON quotes(code);
+        CREATE INDEX IF NOT EXISTS quotes_by_country ON quotes(country);
+        CREATE INDEX IF NOT EXISTS quotes_by_published ON quotes(published DESC, article_id, article_rowid, start);
+
+        CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+            text, speaker_name, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
+        END;
+        CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.rowid, old.text, old.speaker_name);
+        END;
+        CREATE TRIGGER IF NOT EXISTS quotes_fts_update AFTER UPDATE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name) VALUES ('delete', old.rowid, old.text, old.speaker_name);
+            INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
+        END;
+        """;
+
+    /// <summary>v1 → v2: quote rows from the stored records. A record that no longer parses is skipped, not fatal.</summary>
+    static void BackfillQuotes(SqliteConnection db, SqliteTransaction tx)
+    {
+        using var insert = NewQuoteInsert(db);
+        insert.Transaction = tx;
+        using var read = db.CreateCommand();
+        read.Transaction = tx;
+        read.CommandText = "SELECT rowid, content_hash, record_json FROM articles ORDER BY rowid;";
+        using var r = read.ExecuteReader();
+        while (r.Read())
+        {
+            ArticleRecord? record;
+            try
+            {
+                record = RecordJson.Deserialize(r.GetString(2));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                continue;
+            }
+            if (record is { Quotes.Count: > 0 }) InsertQuotes(insert, r.GetInt64(0), r.GetString(1), record);
+        }
     }
 
     /// <summary>
@@ -246,8 +325,76 @@ public sealed class SqliteStore : IDisposable
                 s.ExecuteNonQuery();
             }
         }
+        if (r.Quotes.Count > 0)
+        {
+            _insertQuote ??= NewQuoteInsert(_db);
+            _insertQuote.Transaction = _tx;
+            InsertQuotes(_insertQuote, rowid, hash, r);
+        }
         return AddResult.Inserted;
     }
+
+    static SqliteCommand NewQuoteInsert(SqliteConnection db)
+    {
+        var cmd = db.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO quotes (article_rowid, content_hash, article_id, published, quote_id, kind, text, start, "end", sentence,
+                                speaker_name, speaker_text, speaker_start, speaker_end, actor, code, country, cue, confidence, speaker_key)
+            VALUES ($row, $hash, $article, $published, $id, $kind, $text, $start, $end, $sentence,
+                    $sname, $stext, $sstart, $send, $actor, $code, $country, $cue, $confidence, $skey);
+            """;
+        foreach (var name in QuoteParameters)
+            cmd.Parameters.Add(name, name switch
+            {
+                "$row" or "$start" or "$end" or "$sentence" or "$sstart" or "$send" => SqliteType.Integer,
+                "$confidence" => SqliteType.Real,
+                _ => SqliteType.Text,
+            });
+        return cmd;
+    }
+
+    static readonly string[] QuoteParameters =
+    [
+        "$row", "$hash", "$article", "$published", "$id", "$kind", "$text", "$start", "$end", "$sentence",
+        "$sname", "$stext", "$sstart", "$send", "$actor", "$code", "$country", "$cue", "$confidence", "$skey",
+    ];
+
+    /// <summary>The record's quotes as rows of the article at <paramref name="rowid"/> (parameters in <see cref="QuoteParameters"/> order).</summary>
+    static void InsertQuotes(SqliteCommand cmd, long rowid, string hash, ArticleRecord r)
+    {
+        var p = cmd.Parameters;
+        p[0].Value = rowid;
+        p[1].Value = hash;
+        p[2].Value = Val(r.Id);
+        p[3].Value = Val(r.Published);
+        foreach (var q in r.Quotes)
+        {
+            if (q is null) continue;
+            var sp = q.Speaker;
+            p[4].Value = Val(q.Id);
+            p[5].Value = Val(q.Kind);
+            p[6].Value = Val(q.Text);
+            p[7].Value = q.Start;
+            p[8].Value = q.End;
+            p[9].Value = q.Sentence;
+            p[10].Value = Val(sp?.Name);
+            p[11].Value = Val(sp?.Text);
+            p[12].Value = (object?)sp?.Start ?? DBNull.Value;
+            p[13].Value = (object?)sp?.End ?? DBNull.Value;
+            p[14].Value = Val(sp?.Actor);
+            p[15].Value = Val(sp?.Code);
+            p[16].Value = Val(sp?.Country);
+            p[17].Value = Val(q.Cue);
+            p[18].Value = q.Confidence;
+            p[19].Value = SpeakerKey(sp?.Name, sp?.Text);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Name and text as written, folded, on two lines (so a search cannot match across them).</summary>
+    static string SpeakerKey(string? name, string? text) => Fold(name) + "\n" + Fold(text);
+
+    static string Fold(string? s) => TextFold.Fold(s);
 
     void RecordError(string? source, string? id, string message)
     {
@@ -360,6 +507,136 @@ public sealed class SqliteStore : IDisposable
         return results;
     }
 
+    /// <summary>
+    /// Stored quotes matching every set filter of <paramref name="q"/>, newest article first, then by article and
+    /// position in it. A bad date bound or an <see cref="QuoteQuery.About"/> without words throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public IEnumerable<StoredQuote> Quotes(QuoteQuery q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(q.Limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(q.Offset);
+        Flush();
+        var where = new List<string>();
+        using var cmd = Command("");
+        if (Blank(q.Speaker) is { } who && Fold(who).Replace("\n", " ") is { Length: > 0 } key)
+        {
+            where.Add("instr(q.speaker_key, $speaker) > 0");
+            cmd.Parameters.AddWithValue("$speaker", key);
+        }
+        if (Blank(q.Actor) is { } actor)
+        {
+            // equal code or country, or a code that starts with it (a range, so the code index serves)
+            where.Add("(q.code = $actor OR q.country = $actor OR (q.code > $actor AND q.code < $actor_end))");
+            cmd.Parameters.AddWithValue("$actor", actor.ToUpperInvariant());
+            cmd.Parameters.AddWithValue("$actor_end", actor.ToUpperInvariant() + PrefixEnd);
+        }
+        if (Blank(q.About) is { } about)
+        {
+            where.Add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH $about)");
+            cmd.Parameters.AddWithValue("$about", QuotedFtsQuery(about, "text"));
+        }
+        if (Blank(q.From) is { } from)
+        {
+            where.Add("q.published >= $from");
+            cmd.Parameters.AddWithValue("$from", DateBound(from, nameof(q.From)));
+        }
+        if (Blank(q.To) is { } to)
+        {
+            where.Add("q.published < $to_end");
+            cmd.Parameters.AddWithValue("$to_end", DateBound(to, nameof(q.To)) + PrefixEnd);
+        }
+        if (Blank(q.Kind) is { } kind)
+        {
+            where.Add("q.kind = $kind");
+            cmd.Parameters.AddWithValue("$kind", kind.ToLowerInvariant());
+        }
+        // NULLs sort last in descending order: undated articles come at the end.
+        cmd.CommandText = $"""
+            SELECT q.article_rowid, a.id, a.content_hash, a.title, a.outlet, a.published, a.url,
+                   q.quote_id, q.kind, q.text, q.start, q."end", q.sentence, q.cue, q.confidence,
+                   q.speaker_name, q.speaker_text, q.speaker_start, q.speaker_end, q.actor, q.code, q.country,
+                   s.start, s."end"
+            FROM quotes q
+            JOIN articles a ON a.rowid = q.article_rowid
+            LEFT JOIN sentences s ON s.article_rowid = q.article_rowid AND s.idx = q.sentence
+            {(where.Count > 0 ? "WHERE " + string.Join("\n  AND ", where) : "")}
+            ORDER BY q.published DESC, q.article_id, q.article_rowid, q.start, q.rowid
+            LIMIT $limit OFFSET $offset;
+            """;
+        cmd.Parameters.AddWithValue("$limit", q.Limit);
+        cmd.Parameters.AddWithValue("$offset", q.Offset);
+
+        var rows = new List<(long Article, StoredQuote Quote, int SentenceStart, int SentenceEnd)>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+                int? I(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+                var speaker = new SpeakerRecord
+                {
+                    Name = S(15), Text = S(16), Start = I(17), End = I(18), Actor = S(19), Code = S(20), Country = S(21),
+                };
+                var quote = new QuoteRecord
+                {
+                    Id = S(7) ?? "", Kind = S(8) ?? "", Text = S(9) ?? "",
+                    Start = r.GetInt32(10), End = r.GetInt32(11), Sentence = r.GetInt32(12),
+                    Cue = S(13), Confidence = r.IsDBNull(14) ? 0 : r.GetDouble(14),
+                    Speaker = speaker is { Name: null, Text: null, Start: null, End: null, Actor: null, Code: null, Country: null } ? null : speaker,
+                };
+                rows.Add((r.GetInt64(0), new StoredQuote
+                {
+                    ArticleId = r.GetString(1), ContentHash = r.GetString(2), Title = S(3), Outlet = S(4), Published = S(5), Url = S(6),
+                    Quote = quote,
+                }, I(22) ?? -1, I(23) ?? -1));
+            }
+        }
+        // Sentence text from the article text (C# offsets are UTF-16; SQLite's substr counts code points).
+        var texts = new Dictionary<long, string>();
+        var result = new List<StoredQuote>(rows.Count);
+        foreach (var (article, stored, start, end) in rows)
+        {
+            if (start < 0) { result.Add(stored); continue; }
+            if (!texts.TryGetValue(article, out var text))
+            {
+                using var t = Command("SELECT text FROM articles WHERE rowid = $r;");
+                t.Parameters.AddWithValue("$r", article);
+                texts[article] = text = t.ExecuteScalar() as string ?? "";
+            }
+            result.Add(start <= end && end <= text.Length ? stored with { SentenceText = text[start..end] } : stored);
+        }
+        return result;
+    }
+
+    /// <summary>Sorts after every character of a code or date, so [x, x + PrefixEnd) is "starts with x".</summary>
+    const string PrefixEnd = "\uFFFF";
+
+    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    static string DateBound(string value, string name) =>
+        QuoteQuery.IsPartialDate(value) ? value
+            : throw new ArgumentException($"{name}: not a date: \"{value}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", name);
+
+    /// <summary>
+    /// User words as a safe FTS5 query on one column: every whitespace-separated term becomes a quoted string
+    /// (quotes doubled), all terms required; a trailing * keeps its prefix meaning. Terms without a letter or
+    /// digit are dropped; none left → <see cref="ArgumentException"/>.
+    /// </summary>
+    internal static string QuotedFtsQuery(string words, string column)
+    {
+        var terms = new List<string>();
+        foreach (var raw in words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var prefix = raw.Length > 1 && raw[^1] == '*';
+            var term = prefix ? raw.TrimEnd('*') : raw;
+            if (!term.Any(char.IsLetterOrDigit)) continue;
+            terms.Add("\"" + term.Replace("\"", "\"\"") + "\"" + (prefix ? "*" : ""));
+        }
+        if (terms.Count == 0) throw new ArgumentException($"no words to search for in \"{words}\"", nameof(words));
+        return column + " : (" + string.Join(" ", terms) + ")";
+    }
+
     /// <summary>Counts and ranges over the whole store.</summary>
     public StoreStats GetStats(int topOutlets = 10)
     {
@@ -394,7 +671,11 @@ public sealed class SqliteStore : IDisposable
             while (r.Read()) bySource[r.GetString(0)] = r.GetInt64(1);
         }
         var errors = (long)Scalar(_db, "SELECT COUNT(*) FROM ingest_errors;")!;
-        return new StoreStats(articles, outlets, top, from, to, bySource, errors, DatabaseBytes());
+        long quotes = 0, withSpeaker = 0;
+        using (var cmd = Command("SELECT COUNT(*), COUNT(speaker_name) FROM quotes;"))
+        using (var r = cmd.ExecuteReader())
+            if (r.Read()) (quotes, withSpeaker) = (r.GetInt64(0), r.GetInt64(1));
+        return new StoreStats(articles, outlets, top, from, to, bySource, errors, DatabaseBytes(), quotes, withSpeaker);
     }
 
     long DatabaseBytes()
@@ -444,6 +725,7 @@ public sealed class SqliteStore : IDisposable
             _disposed = true;
             _insertArticle?.Dispose();
             _insertSentence?.Dispose();
+            _insertQuote?.Dispose();
             _tx?.Dispose();
             _db.Dispose();
         }

@@ -10,7 +10,7 @@ static class StatsCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var command = new Command("stats", "counts, outlets, publication date range and ingest errors of a database")
+        var command = new Command("stats", "counts, outlets, publication date range, quotes and ingest errors of a database")
         {
             db, IngestCommand.Json,
         };
@@ -32,6 +32,8 @@ static class StatsCommand
                 .Add("published_from", s.PublishedFrom)
                 .Add("published_to", s.PublishedTo)
                 .Add("published_source", new JsonObject(s.ByPublishedSource.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))))
+                .Add("quotes", s.Quotes)
+                .Add("quotes_with_speaker", s.QuotesWithSpeaker)
                 .Add("ingest_errors", s.IngestErrors)
                 .Add("database_bytes", s.DatabaseBytes)
                 .Write(parse.GetValue(IngestCommand.Json));
