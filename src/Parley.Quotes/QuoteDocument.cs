@@ -282,7 +282,7 @@ sealed class QuoteDocument
         if ((verb.Frames & VerbFrames.Inverted) != 0 && !verb.IsParticiple && k - 1 > sFirst && IsPunct(k - 1, ','))
         {
             var npEnd = NpRight(k + 1, sEnd);
-            if (npEnd > k + 1 && npEnd - k <= 7 && AtSentenceEnd(npEnd, sEnd) && ContentBefore(sFirst, k - 1) is var (cs, ce))
+            if (npEnd > k + 1 && npEnd - k <= 7 && npEnd < sEnd && IsSentenceFinal(npEnd, sEnd) && ContentBefore(sFirst, k - 1) is var (cs, ce))
                 return new Found(Kind(cs, ce), cs, ce, Speaker((k + 1, npEnd)), Text(k), 0.8, sentence);
         }
         (int, int)? subject = verb.IsParticiple && k > sFirst && IsPunct(k - 1, ',')
@@ -442,6 +442,10 @@ sealed class QuoteDocument
         var j = sFirst;
         while (j < sEnd && j - sFirst < 4 && _toks[j].Kind == TokKind.Word && char.IsUpper(_text[_toks[j].Start])) j++;
         if (j == sFirst || j + 2 >= sEnd || !IsPunct(j, ':')) return;
+        // "Related:", "Newsletter:" are page furniture: the label must name an actor or be a transcript label (PENCE:).
+        var label = _text.AsSpan(_toks[sFirst].Start, _toks[j - 1].End - _toks[sFirst].Start);
+        if (!_mentions.Any(m => m.Mention.Start >= _toks[sFirst].Start && m.Mention.End <= _toks[j - 1].End)
+            && !(label.Length > 2 && !label.ContainsAnyInRange('a', 'z'))) return;
         var c = j + 1;
         var endChar = TrimContentEnd(_toks[c].Start, _toks[sEnd - 1].End);
         if (WordCount(c, sEnd) < 3 || Overlaps(_toks[c].Start, endChar)) return;
@@ -496,7 +500,8 @@ sealed class QuoteDocument
             var cap = char.IsUpper(w[0]);
             if (!cap)
             {
-                if (_lex.Is(w, WordClass.Boundary) && !InMention(j) || VerbAt(j) is not null || _lex.Is(w, WordClass.Aux)) break;
+                if (_lex.Is(w, WordClass.Boundary) && !InMention(j) || VerbAt(j) is not null || _lex.Is(w, WordClass.Aux)
+                    || _lex.Is(w, WordClass.Adverb) || w.Length > 4 && w.EndsWith("ed")) break;
                 if (!_lex.Is(w, WordClass.Determiner) && !IsWord(j, "of") && !IsWord(j, "for") && ++lower > 3) break;
             }
             j--;
@@ -520,7 +525,8 @@ sealed class QuoteDocument
         while (open > sFirst && !IsPunct(open, ',') && j - open < 9) open--;
         if (open <= sFirst || !IsPunct(open, ',')) return null;
         var inner = open + 1;
-        if (!(_lex.Is(Span(inner), WordClass.Determiner) || char.IsUpper(_text[_toks[inner].Start]) || IsWord(inner, "who") || IsWord(inner, "which"))) return null;
+        if (!(_lex.Is(Span(inner), WordClass.Determiner) || char.IsUpper(_text[_toks[inner].Start]) || IsWord(inner, "who") || IsWord(inner, "which")
+              || _lex.Is(Span(inner), WordClass.Preposition) || _lex.Is(Span(inner), WordClass.Adverb))) return null;
         var name = SubjectLeft(open, sFirst);
         return name is { } n ? (n.Start, j) : null;
     }
@@ -747,6 +753,9 @@ sealed class QuoteDocument
         }
         return true;
     }
+
+    bool IsSentenceFinal(int t, int sEnd) =>
+        _toks[t].Kind == TokKind.Punct && _text[_toks[t].Start] is '.' or '!' or '?' && AllClosers(t + 1, sEnd);
 
     bool AllClosers(int from, int end)
     {

@@ -295,4 +295,21 @@ public class QuoteExtractionTests
         Assert.Empty(Quotes("The convoy reached Idlib before dawn."));
         Assert.Empty(Quotes("“”  \" ' ‘"));
     }
+
+    [Fact]
+    public void Parenthetical_between_speaker_and_verb()
+    {
+        var q = One("Lavrov, for his part, said the return of refugees and the political process had to move together.");
+        Assert.Equal("Sergei Lavrov", q.Speaker?.Name);
+        Assert.StartsWith("the return of refugees", q.Text);
+    }
+
+    [Fact]
+    public void Labelled_paragraphs_need_an_actor_or_a_transcript_label()
+    {
+        var quotes = Quotes("Related: Ceasefire talks resume in Doha after a pause\n\nLavrov: The Guarantors Will Meet Again in Astana\n\nPUTIN: We have no objection to the meeting at all.");
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Sergei Lavrov", quotes[0].Speaker?.Name);
+        Assert.Equal("PUTIN", quotes[1].Speaker?.Text);
+    }
 }
