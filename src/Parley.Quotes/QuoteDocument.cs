@@ -102,6 +102,14 @@ sealed class QuoteDocument
             // (a) "He added, “…”" / "Lavrov stated: “…”" / "…, stating, “…”": a cue right before the mark.
             if (CueBefore(openTok, sFirst) is var (cueTok, verb))
             {
+                // “There are pockets of hurt,” he said, “and we are seeing …”: one statement around its frame.
+                if (_consumed[cueTok] && i > 0 && _found.Count > 0 && char.IsLower(_text[q.ContentStart]) && _found[^1].End < q.Open
+                    && _spans[i - 1].Close >= 0 && TokAt(_spans[i - 1].Close) is var pc and >= 0 && pc < cueTok)
+                {
+                    _found[^1] = _found[^1] with { End = q.ContentEnd };
+                    _spanSpeaker[i] = _spanSpeaker[i - 1];
+                    continue;
+                }
                 var speaker = verb.IsParticiple || SubjectLeft(cueTok, sFirst) is not { } np
                     ? ParticipleSpeaker(sentence, cueTok)
                     : Speaker(np);
@@ -306,8 +314,19 @@ sealed class QuoteDocument
                 return new Found(Kind(cs, ce), cs, ce, Speaker(subject.Value), Text(k), 0.8, sentence);
             return null;
         }
+        // A frame inside its content: "Otherwise, she said, countries may simply …" — the whole sentence is the statement.
+        if ((verb.Frames & VerbFrames.Inverted) != 0 && !verb.IsParticiple && k + 1 < sEnd && IsPunct(k + 1, ',')
+            && subject.Value.Item1 - 1 > sFirst && IsPunct(subject.Value.Item1 - 1, ',')
+            && WordCount(k + 2, sEnd) >= 3 && ContentBefore(sFirst, subject.Value.Item1 - 1, minWords: 1) is var (ps, _))
+        {
+            var pe = TrimContentEnd(ps, _toks[sEnd - 1].End);
+            return new Found(Kind(ps, pe), ps, pe, Speaker(subject.Value), Text(k), 0.8, sentence);
+        }
 
         var j = SkipTimePhrase(k + 1, sEnd);
+        // said, however, that …
+        if (j + 2 < sEnd && IsPunct(j, ',') && _toks[j + 1].Kind == TokKind.Word && _lex.Is(Span(j + 1), WordClass.Adverb) && IsPunct(j + 2, ','))
+            j += 3;
         if ((verb.Frames & VerbFrames.Object) != 0)
         {
             // told reporters that …, urged Ankara to …, warned Washington against …
@@ -335,7 +354,8 @@ sealed class QuoteDocument
 
         if (frame == "np")
         {
-            var zero = (verb.Frames & VerbFrames.Zero) != 0 && !verb.IsCognition && StartsClause(j, sEnd) && HasFiniteVerb(j, sEnd);
+            var zero = (verb.Frames & VerbFrames.Zero) != 0 && !verb.IsCognition && HasFiniteVerb(j, sEnd)
+                && (StartsClause(j, sEnd) || _toks[j].Kind == TokKind.Word && !_lex.Is(Span(j), WordClass.Preposition) && !_lex.Is(Span(j), WordClass.Aux) && !_lex.Is(Span(j), WordClass.Adverb));
             var np = (verb.Frames & VerbFrames.Np) != 0 && !_lex.Is(Span(j), WordClass.Preposition)
                 && !_lex.Is(Span(j), WordClass.Aux) && !_lex.Is(Span(j), WordClass.Demonstrative);
             if (!zero && !np) return null;
@@ -522,13 +542,13 @@ sealed class QuoteDocument
     {
         if (j < sFirst || !IsPunct(j, ',') || j != verbTok - 1) return null;
         var open = j - 1;
-        while (open > sFirst && !IsPunct(open, ',') && j - open < 9) open--;
+        while (open > sFirst && !IsPunct(open, ',') && j - open < 25) open--;
         if (open <= sFirst || !IsPunct(open, ',')) return null;
         var inner = open + 1;
+        if (!char.IsUpper(_text[_toks[Math.Max(sFirst, open - 1)].Start]) && !IsWord(open - 1, "he") && !IsWord(open - 1, "she")) return null;
         if (!(_lex.Is(Span(inner), WordClass.Determiner) || char.IsUpper(_text[_toks[inner].Start]) || IsWord(inner, "who") || IsWord(inner, "which")
               || _lex.Is(Span(inner), WordClass.Preposition) || _lex.Is(Span(inner), WordClass.Adverb))) return null;
-        var name = SubjectLeft(open, sFirst);
-        return name is { } n ? (n.Start, j) : null;
+        return SubjectLeft(open, sFirst);
     }
 
     /// <summary>"last October", "on Monday", "on January 23", "this week": skipped after a reporting verb.</summary>
@@ -709,7 +729,7 @@ sealed class QuoteDocument
         if (w0 is "he" or "she" or "they" or "we" or "I" or "you" or "there" or "it" or "He" or "She" or "They" or "We" or "You" or "There" or "It") return true;
         for (var t = j + 1; t < sEnd && t - j < 14; t++)
         {
-            if (_toks[t].Kind == TokKind.Punct && _text[_toks[t].Start] is ',' or '.' or ';') return false;
+            if (_toks[t].Kind == TokKind.Punct && _text[_toks[t].Start] is ',' or ';') return false;
             if (_toks[t].Kind != TokKind.Word) continue;
             var w = Span(t);
             if (_lex.Is(w, WordClass.Aux) || _lex.Is(w, WordClass.Finite)) return true;
@@ -748,6 +768,8 @@ sealed class QuoteDocument
         {
             if (_toks[t].Kind == TokKind.Punct && _text[_toks[t].Start] is '.' or '!' or '?') return t == sEnd - 1 || AllClosers(t + 1, sEnd);
             if (_toks[t].Kind != TokKind.Word && !IsPunct(t, ',')) return false;
+            if (IsPunct(t, ',') && t + 1 < sEnd && _toks[t + 1].Kind == TokKind.Word
+                && !_lex.Is(Span(t + 1), WordClass.Preposition) && !_lex.Is(Span(t + 1), WordClass.Adverb)) return false;
             if (t == k && _toks[t].Kind == TokKind.Word && !_lex.Is(Span(t), WordClass.Preposition) && !_lex.Is(Span(t), WordClass.Adverb)) return false;
             if (IsWord(t, "that")) return false;
         }
@@ -765,12 +787,12 @@ sealed class QuoteDocument
     }
 
     /// <summary>Reported content before a trailing frame: from the sentence start (after a leading "But"/"And") to the comma.</summary>
-    (int, int)? ContentBefore(int sFirst, int commaTok)
+    (int, int)? ContentBefore(int sFirst, int commaTok, int minWords = 3)
     {
         var s = sFirst;
         while (s < commaTok && _toks[s].Kind != TokKind.Word) s++;
         if (s < commaTok && (IsWord(s, "but") || IsWord(s, "and") || IsWord(s, "so"))) s++;
-        if (WordCount(s, commaTok) < 3) return null;
+        if (WordCount(s, commaTok) < minWords) return null;
         return (_toks[s].Start, TrimContentEnd(_toks[s].Start, _toks[commaTok - 1].End));
     }
 

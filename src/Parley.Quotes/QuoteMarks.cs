@@ -4,9 +4,9 @@ namespace Parley.Quotes;
 /// A quoted stretch of text: content offsets exclude the marks. <see cref="Close"/> is -1 when no closing mark
 /// came before the paragraph ended (an unbalanced quote, or a paragraph of a multi-paragraph quote).
 /// </summary>
-public sealed record QuotedSpan(int Open, int Close, int ContentStart, int ContentEnd, bool ContinuesPrevious, bool ContinuesNext)
+public sealed record QuotedSpan(int Open, int Close, int ContentStart, int ContentEnd, bool ContinuesPrevious, bool ContinuesNext, int CloseWidth = 1)
 {
-    public int OuterEnd => Close >= 0 ? Close + 1 : ContentEnd;
+    public int OuterEnd => Close >= 0 ? Close + CloseWidth : ContentEnd;
     public bool Contains(int pos) => pos >= Open && pos < OuterEnd;
 }
 
@@ -44,47 +44,56 @@ public static class QuoteMarks
     static bool ScanParagraph(string text, int start, int end, QuoteLexicon lex, List<QuotedSpan> spans)
     {
         var open = -1;
+        var openWidth = 1;
         var family = "";
         var openChar = '\0';
         for (var i = start; i < end; i++)
         {
             var c = text[i];
             if (!lex.IsMark(c, out var canOpen, out var canClose, out var fam)) continue;
-            if (fam == "single" && !SingleIsMark(text, i, start, end, open >= 0 && family == "single")) continue;
+            // Two apostrophes ('') stand for a straight double mark in some newspapers' archives.
+            var width = IsDoubledApostrophe(text, i, end) ? 2 : 1;
+            if (width == 2) { fam = "double"; canOpen = canClose = true; c = '"'; }
+            else if (fam == "single" && !SingleIsMark(text, i, start, end, open >= 0 && family == "single")) continue;
             if (open >= 0)
             {
                 if (fam != family) continue;              // other families nest inside (single inside double)
-                var closes = canClose && (!canOpen || ClosesByContext(text, i, end));
-                if (!closes && canOpen && c == openChar && ClosesByContext(text, i, end)) closes = true;
+                var closes = canClose && (!canOpen || ClosesByContext(text, i, end, width));
+                if (!closes && canOpen && c == openChar && ClosesByContext(text, i, end, width)) closes = true;
                 if (closes)
                 {
-                    Add(spans, text, open, i, open + 1, i);
+                    Add(spans, text, open, i, open + openWidth, i, width);
                     open = -1;
                 }
-                else if (canOpen && OpensByContext(text, i, start))
+                else if (canOpen && OpensByContext(text, i, start, width))
                 {
                     // A second opening mark of the family while one is open: the first was never closed.
-                    Add(spans, text, open, -1, open + 1, SentenceEndBefore(text, open + 1, i));
-                    open = i; openChar = c;
+                    Add(spans, text, open, -1, open + openWidth, SentenceEndBefore(text, open + openWidth, i));
+                    open = i; openChar = c; openWidth = width;
                 }
+                i += width - 1;
                 continue;
             }
-            if (canOpen && (!canClose || OpensByContext(text, i, start)))
+            if (canOpen && (!canClose || OpensByContext(text, i, start, width)))
             {
-                open = i; family = fam; openChar = c;
+                open = i; family = fam; openChar = c; openWidth = width;
             }
+            i += width - 1;
         }
         if (open < 0) return false;
-        Add(spans, text, open, -1, open + 1, TrimEnd(text, open + 1, end));
+        Add(spans, text, open, -1, open + openWidth, TrimEnd(text, open + openWidth, end));
         return true;
     }
 
-    static void Add(List<QuotedSpan> spans, string text, int open, int close, int contentStart, int contentEnd)
+    static bool IsDoubledApostrophe(string text, int i, int end) =>
+        text[i] == '\'' && i + 1 < end && text[i + 1] == '\'' && (i == 0 || text[i - 1] != '\'');
+
+    static void Add(List<QuotedSpan> spans, string text, int open, int close, int contentStart, int contentEnd, int closeWidth = 1)
     {
         var s = contentStart;
         while (s < contentEnd && char.IsWhiteSpace(text[s])) s++;
         var e = TrimEnd(text, s, contentEnd);
-        if (e > s) spans.Add(new QuotedSpan(open, close, s, e, false, false));
+        if (e > s) spans.Add(new QuotedSpan(open, close, s, e, false, false, closeWidth));
     }
 
     static int TrimEnd(string text, int start, int end)
@@ -93,17 +102,17 @@ public static class QuoteMarks
         return end;
     }
 
-    static bool OpensByContext(string text, int i, int paraStart)
+    static bool OpensByContext(string text, int i, int paraStart, int width = 1)
     {
         var prev = i > paraStart ? text[i - 1] : ' ';
-        var next = i + 1 < text.Length ? text[i + 1] : ' ';
+        var next = i + width < text.Length ? text[i + width] : ' ';
         return !char.IsWhiteSpace(next) && (char.IsWhiteSpace(prev) || prev is '(' or '[' or '—' or '–' or '-' or ':' or '/' || i == paraStart);
     }
 
-    static bool ClosesByContext(string text, int i, int paraEnd)
+    static bool ClosesByContext(string text, int i, int paraEnd, int width = 1)
     {
         var prev = i > 0 ? text[i - 1] : ' ';
-        var next = i + 1 < paraEnd ? text[i + 1] : ' ';
+        var next = i + width < paraEnd ? text[i + width] : ' ';
         return !char.IsWhiteSpace(prev) && !char.IsLetterOrDigit(next);
     }
 

@@ -37,7 +37,17 @@ public static class Tokens
                     if (joins) { i++; continue; }
                     break;
                 }
+                // Mr. / Mrs. / Sen. / Gov. before a name: the dot belongs to the title.
+                if (i < text.Length - 2 && text[i] == '.' && i - s <= 4 && char.IsUpper(text[s]) && text[i + 1] == ' ' && char.IsUpper(text[i + 2])
+                    && IsTitleAbbreviation(text.AsSpan(s, i - s)))
+                    i++;
                 toks.Add(new Tok(s, i, TokKind.Word));
+                continue;
+            }
+            if (c == '\'' && i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                toks.Add(new Tok(i, i + 2, TokKind.Mark));      // '' as a double quotation mark
+                i += 2;
                 continue;
             }
             var kind = lex.IsMark(c, out _, out _, out _) ? TokKind.Mark : TokKind.Punct;
@@ -46,6 +56,9 @@ public static class Tokens
         }
         return toks;
     }
+
+    static bool IsTitleAbbreviation(ReadOnlySpan<char> w) =>
+        w is "Mr" or "Mrs" or "Ms" or "Dr" or "Sen" or "Rep" or "Gov" or "Gen" or "Lt" or "Col" or "Sgt" or "Capt" or "Adm" or "Maj" or "Prof" or "Rev" or "St" or "Amb" or "Pres";
 
     // "U.S." / "U.N.": single letters separated by dots.
     static bool IsDottedAcronym(string text, int start, int dot)

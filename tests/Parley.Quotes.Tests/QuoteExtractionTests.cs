@@ -312,4 +312,34 @@ public class QuoteExtractionTests
         Assert.Equal("Sergei Lavrov", quotes[0].Speaker?.Name);
         Assert.Equal("PUTIN", quotes[1].Speaker?.Text);
     }
+
+    [Fact]
+    public void Doubled_apostrophes_and_a_frame_between_two_halves()
+    {
+        const string text = "''The corridor stays open,'' Mr. Lavrov said, ''and we expect the others to keep it that way.''";
+        var q = One(text);
+        Assert.Equal("direct", q.Kind);
+        Assert.Equal("Sergei Lavrov", q.Speaker?.Name);
+        Assert.Equal("Mr. Lavrov", q.Speaker?.Text);
+        Assert.StartsWith("The corridor stays open", q.Text);
+        Assert.EndsWith("keep it that way.", q.Text);
+        AssertOffsets(text, q);
+    }
+
+    [Fact]
+    public void Frame_in_the_middle_of_reported_speech()
+    {
+        var q = One("Otherwise, Lavrov said, the guarantors would have to find another venue.");
+        Assert.Equal("Sergei Lavrov", q.Speaker?.Name);
+        Assert.StartsWith("Otherwise", q.Text);
+        Assert.EndsWith("another venue", q.Text);
+    }
+
+    [Fact]
+    public void Long_apposition_and_however_between_verb_and_content()
+    {
+        var q = One("Putin, who had hosted the talks at his residence on the Black Sea coast for two days, said, however, that no deal was ready.");
+        Assert.Equal("Vladimir Putin", q.Speaker?.Name);
+        Assert.Equal("no deal was ready", q.Text);
+    }
 }
