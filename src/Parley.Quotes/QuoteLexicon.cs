@@ -66,6 +66,7 @@ public sealed class QuoteLexicon
                 };
             var lemma = c[0].Trim();
             var forms = c[1].Length > 0 ? c[1].Split('|', StringSplitOptions.TrimEntries) : Regular(lemma);
+            // The lemma itself is a form (they say, will state) unless its -s form was left out on purpose (states: a noun).
             foreach (var form in forms.Append(lemma))
                 lex._verbs.TryAdd(form, new SpeechVerb(form, lemma, frames, c[3].Trim()));
         }
