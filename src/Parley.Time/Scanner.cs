@@ -81,9 +81,9 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
     void ExtendLeft(Parsed p, int floor)
     {
         var s = p.T0;
-        // "in today's world", "on Monday's vote": the preposition belongs to the noun after
+        // "in today's world": the preposition belongs to the noun after ("ahead of Monday's vote" keeps its mod)
         var possessive = p.T1 < N && T[p.T1].Id == L.PossessiveS;
-        bool sig = possessive, pos = false, apx = false, ext = false;
+        bool sig = false, pos = false, apx = false, ext = false;
         for (var step = 0; step < 5; step++)
         {
             if (!apx && !sig && ApproxEligible(p) && L.Approx.MatchBackward(T, s, floor, out var a, out var am)
@@ -95,7 +95,7 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
             {
                 p.RangeJoins = joins; p.PreRangeT0 = s; p.RangeFloor = floor; s = r; break;
             }
-            if (!sig && L.Signals.MatchBackward(T, s, floor, out var g, out var se))
+            if (!sig && L.Signals.MatchBackward(T, s, floor, out var g, out var se) && !(possessive && se.Mod is null))
             {
                 p.SignalMod = se.Mod; s = g; sig = true; continue;
             }
@@ -351,6 +351,19 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
         return j;
     }
 
+    /// <summary>A day range written as one token: "20-21", "20–21".</summary>
+    bool DayRangeAt(int k, out int first, out int second)
+    {
+        first = second = -1;
+        if (k >= N || T[k].Kind != TokKind.Complex) return false;
+        var s = Text(k);
+        var dash = s.IndexOfAny('-', '\u2013');
+        if (dash is < 1 or > 2 || s.Length - dash - 1 is < 1 or > 2) return false;
+        first = TimeTokenizer.ParseDigits(s[..dash]);
+        second = TimeTokenizer.ParseDigits(s[(dash + 1)..]);
+        return first is >= 1 and <= 31 && second > first && second <= 31;
+    }
+
     /// <summary>A year after a month or day: "2019", ", 2019", "of 2019"; -1 if none.</summary>
     int YearAfter(ref int j)
     {
@@ -434,6 +447,12 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
         if (month < 0) return null;
         var w = L[T[i].Id];
         if (W(i - 1) is { } b && (b.NotDate & NotDate.BeforeMonth) != 0) return null;
+        if (DayRangeAt(j, out var r1, out var r2))   // "September 20-21" is one token
+        {
+            var k = j + 1;
+            var ry = YearAfter(ref k);
+            return BuildDays(i, [(j, r1), (j, r2)], true, month, ry, k);
+        }
         var d = DayAt(j, false);
         if (d > 0 && !(W(j + 1) is { Unit: not null }) && !(T[j].Kind == TokKind.Number && W(j + 1) is { } after && (after.NotDate & NotDate.AfterNumber) != 0))
         {
@@ -603,6 +622,15 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
     {
         var s = Text(i);
         if (Decade(i) is { } dec) return dec;
+        // "20-21 September"
+        if (DayRangeAt(i, out var d1, out var d2))
+        {
+            var j = Is(i + 1, L.Of) ? i + 2 : i + 1;
+            var month = MonthAt(j, out var k);
+            if (month < 0) return null;
+            var year = YearAfter(ref k);
+            return BuildDays(i, [(i, d1), (i, d2)], true, month, year, k);
+        }
         // ISO date 2019-01-23
         if (s.Length == 10 && s[4] == '-' && s[7] == '-'
             && TimeTokenizer.ParseDigits(s[..4]) is >= 1000 and <= 2099 and var y
