@@ -1,6 +1,6 @@
 namespace Parley.Time;
 
-enum PKind : byte { Date, Weekday, DayOfMonth, DayRel, Shift, Ago, TextRel, Duration, Ref, Set, Time, Decade, Century }
+enum PKind : byte { Date, Weekday, DayOfMonth, DayRel, Shift, Ago, TextRel, Duration, Ref, Set, Time, Decade, Century, Blocked }
 
 /// <summary>Granularity of a resolved date (and of the publication anchor).</summary>
 enum Gran : byte { None, Year, Month, Week, Day }

@@ -22,6 +22,7 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
         {
             var p = Core(i);
             if (p is null) { i++; continue; }
+            if (p.Kind == PKind.Blocked) { i = p.T1; continue; }
             if (prev is not null && TryJoinRange(prev, p))
             {
                 floor = i = prev.T1;
@@ -173,6 +174,8 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
 
     Parsed? Relative(int i, int end, RelEntry rel)
     {
+        // "Russia Today", "USA Today": a capitalised relative word inside a sentence is a name
+        if (rel.Kind is not ("monthday" or "none") && Cap(i) && i > 0 && T[i - 1].Kind != TokKind.Punct) return null;
         var p = new Parsed { T0 = i, T1 = end };
         switch (rel.Kind)
         {
@@ -201,6 +204,9 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
                 if (Cap(i)) return null;   // "Daily Mail", "The Weekly Standard"
                 p.Kind = PKind.Set;
                 p.Literal = rel.Value;
+                return p;
+            case "none":   // a phrase that only looks like a time expression ("as soon as")
+                p.Kind = PKind.Blocked;
                 return p;
             case "monthday":
                 if (!Cap(i) || rel.Value.Length != 5) return null;
@@ -250,14 +256,17 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
         var t = T[k];
         if (t.Kind == TokKind.Number) { end = k + 1; return t.Num; }
         if (W(k) is not { } w) return t.Has(TokFlags.Hyphen) ? CompoundCardinal(k, out end) : -2;
-        if (w.NumKind == NumKind.Cardinal) { end = k + 1; return w.Num; }
+        if (w.NumKind == NumKind.Cardinal) { end = OfBeforeUnit(k + 1); return w.Num; }
         if (w.NumKind == NumKind.Article)
         {
-            if (W(k + 1) is { NumKind: NumKind.Cardinal, Num: -1 }) { end = k + 2; return -1; }
+            if (W(k + 1) is { NumKind: NumKind.Cardinal } c && c.Num is -1 or 2) { end = OfBeforeUnit(k + 2); return c.Num; }   // "a few", "a couple of"
             if (W(k + 1) is { Unit: not null }) { end = k + 1; return 1; }
         }
         return -2;
     }
+
+    /// <summary>Past the "of" of a counted phrase ("a couple of years") when a unit follows it.</summary>
+    int OfBeforeUnit(int k) => Is(k, L.Of) && W(k + 1) is { Unit: not null } ? k + 1 : k;
 
     /// <summary>"twenty-five" from the tens and units rows.</summary>
     int CompoundCardinal(int k, out int end)

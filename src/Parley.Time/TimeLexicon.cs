@@ -259,7 +259,7 @@ sealed class TimeLexicon
                     break;
                 case "after": lex.After.Add(lex.Phrase(phrase), new AfterEntry(Math.Sign(Int(row, 2)), extra == "published")); break;
                 case "clock": lex.Clock.Add(lex.Phrase(phrase), value); break;
-                case "day" or "daypart" or "textrel" or "ref" or "set" or "monthday":
+                case "day" or "daypart" or "textrel" or "ref" or "set" or "monthday" or "none":
                     lex.Relatives.Add(lex.Phrase(phrase), new RelEntry(kind, value, extra.Length == 0 ? null : extra));
                     break;
                 default: throw new FormatException($"relative.tsv:{row.Line}: unknown kind '{kind}'");

@@ -102,6 +102,8 @@ public class AbsoluteDateTests
     [InlineData("The rebels have held the town for years.", "for years", "PXY")]
     [InlineData("Over the past two years, the economy shrank.", "Over the past two years", "P2Y")]
     [InlineData("A 24-hour ceasefire began in the city.", "24-hour", "PT24H")]
+    [InlineData("Sanctions were tightened over the past couple of years.", "over the past couple of years", "P2Y")]
+    [InlineData("The siege lasted a few weeks.", "a few weeks", "PXW")]
     public void Durations(string sentence, string expression, string value)
     {
         var t = Find(sentence, "2023-09-06", expression);

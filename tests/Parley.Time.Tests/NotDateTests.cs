@@ -26,6 +26,8 @@ public class NotDateTests
     [InlineData("Jan Egeland visited the camp.", "Jan")]
     [InlineData("A 30-year-old man was arrested at the scene.", "30")]
     [InlineData("The fall of Aleppo shocked the region.", "fall")]
+    [InlineData("The claim was repeated by Russia Today and USA Today.", "Today")]
+    [InlineData("The envoy promised to return as soon as possible.", "soon")]
     public void Not_a_date(string sentence, string word)
     {
         var all = Tag(sentence, "2023-09-06");
