@@ -145,9 +145,11 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
         var t = T[i];
         switch (t.Kind)
         {
-            case TokKind.Number: return NumberLed(i);
+            case TokKind.Number or TokKind.Complex:
+                var numeric = t.Kind == TokKind.Number ? NumberLed(i) : ComplexLed(i);
+                if (t.Id >= 0 && L.Relatives.MatchForward(T, i, out var ne, out var nrel)) Keep(ref numeric, Relative(i, ne, nrel));
+                return numeric;
             case TokKind.Ordinal: return OrdinalLed(i);
-            case TokKind.Complex: return ComplexLed(i);
             case TokKind.Word: break;
             default: return null;
         }
@@ -175,7 +177,7 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
     Parsed? Relative(int i, int end, RelEntry rel)
     {
         // "Russia Today", "USA Today": a capitalised relative word inside a sentence is a name
-        if (rel.Kind is not ("monthday" or "none") && Cap(i) && i > 0 && T[i - 1].Kind != TokKind.Punct) return null;
+        if (rel.Kind is not ("monthday" or "none" or "fixed") && Cap(i) && i > 0 && T[i - 1].Kind != TokKind.Punct) return null;
         var p = new Parsed { T0 = i, T1 = end };
         switch (rel.Kind)
         {
@@ -207,6 +209,14 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
                 return p;
             case "none":   // a phrase that only looks like a time expression ("as soon as")
                 p.Kind = PKind.Blocked;
+                return p;
+            case "fixed":   // a date known by name ("9/11", "the Sept. 11 attacks")
+                if (rel.Next is { } next && (end >= N || Array.IndexOf(next, T[end].Id) < 0)) return null;
+                if (rel.Value.Length != 10) return null;
+                p.Kind = PKind.Date;
+                p.Year = Int(rel.Value[..4]);
+                p.Month = Int(rel.Value[5..7]);
+                p.Day = Int(rel.Value[8..]);
                 return p;
             case "monthday":
                 if (!Cap(i) || rel.Value.Length != 5) return null;

@@ -38,7 +38,8 @@ sealed class Word(string key)
     public string? PositionMod;
 }
 
-sealed record RelEntry(string Kind, string Value, string? Extra);
+/// <summary>A relative.tsv phrase; Next: for "fixed", the words one of which must follow.</summary>
+sealed record RelEntry(string Kind, string Value, string? Extra, int[]? Next = null);
 sealed record AfterEntry(int Sign, bool FromPublished);
 sealed record SignalEntry(string? Mod, bool Licenses);
 
@@ -161,6 +162,11 @@ sealed class TimeLexicon
         return _lookup.TryGetValue(buf, out id) ? id : -1;
     }
 
+    /// <summary>Ids for digit tokens only when a phrase uses them ("9/11", "sept. 11"); -1 otherwise.</summary>
+    public int NumberId(ReadOnlySpan<char> w) => _hasNumberWords && w.Length <= 8 ? IdOf(w) : -1;
+
+    bool _hasNumberWords;
+
     public int CliticId(ReadOnlySpan<char> rest)
     {
         Span<char> buf = stackalloc char[rest.Length + 1];
@@ -259,6 +265,12 @@ sealed class TimeLexicon
                     break;
                 case "after": lex.After.Add(lex.Phrase(phrase), new AfterEntry(Math.Sign(Int(row, 2)), extra == "published")); break;
                 case "clock": lex.Clock.Add(lex.Phrase(phrase), value); break;
+                case "fixed":
+                    var ids = lex.Phrase(phrase);
+                    int[] next = [.. extra.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(lex.Add)];
+                    lex.Relatives.Add(ids, new RelEntry(kind, value, null, next.Length == 0 ? null : next));
+                    lex._hasNumberWords |= phrase.Any(char.IsAsciiDigit);
+                    break;
                 case "day" or "daypart" or "textrel" or "ref" or "set" or "monthday" or "none":
                     lex.Relatives.Add(lex.Phrase(phrase), new RelEntry(kind, value, extra.Length == 0 ? null : extra));
                     break;

@@ -116,6 +116,7 @@ static class TimeTokenizer
         {
             tok.Kind = TokKind.Number;
             tok.Num = ParseDigits(w);
+            tok.Id = lex.NumberId(w);
             return tok;
         }
         if (digits > 0)
@@ -129,6 +130,7 @@ static class TimeTokenizer
                 return tok;
             }
             tok.Kind = TokKind.Complex;
+            tok.Id = lex.NumberId(w);
             return tok;
         }
         tok.Kind = TokKind.Word;

@@ -17,6 +17,8 @@ public class AbsoluteDateTests
     [InlineData("The monarchy collapsed in the 19th century.", "in the 19th century", "18")]
     [InlineData("The talks were held in the spring of 2015 in Lausanne.", "in the spring of 2015", "2015-SP")]
     [InlineData("The 2016 election changed the debate.", "2016", "2016")]
+    [InlineData("The war began after the Sept. 11 attacks on New York.", "Sept. 11", "2001-09-11")]
+    [InlineData("Security was tightened after 9/11.", "after 9/11", "2001-09-11")]
     public void Explicit_dates_need_no_anchor(string sentence, string expression, string value)
     {
         var t = Find(sentence, "2023-09-06", expression);
