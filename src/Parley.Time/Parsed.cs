@@ -25,6 +25,7 @@ sealed class Parsed
     public int Hour = -1, Minute = -1;
     public string? Literal;            // Ref / Set value
     public Parsed? Inner;              // "five days prior to [January 23]"
+    public bool NoReference;           // relative to an event named after it, so never to a date before it
     public Parsed? RangeEnd;
     public List<Parsed>? Siblings;     // the other dates of a day list
     public string? PosMod, ApproxMod, SignalMod;

@@ -85,7 +85,7 @@ static class Resolver
                 break;
             case PKind.Ago: ResolveAgo(p, a); break;
             case PKind.TextRel:
-                var reference = last;
+                var reference = p.NoReference ? default : last;
                 if (p.Inner is { } inner)
                 {
                     Resolve(inner, a, tenseAt, last);

@@ -204,6 +204,7 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
                 return p;
             case "set":
                 if (Cap(i)) return null;   // "Daily Mail", "The Weekly Standard"
+                if (end < N && T[end].Kind == TokKind.Word && T[end].Id < 0) return null;   // "daily life", "weekly meeting"
                 p.Kind = PKind.Set;
                 p.Literal = rel.Value;
                 return p;
@@ -326,10 +327,14 @@ sealed class Scanner(TimeLexicon lex, string text, List<Tok> tokens)
             else
             {
                 p.Kind = PKind.TextRel;
-                if (ae < N && Core(ae) is { Kind: PKind.Date or PKind.Weekday or PKind.DayOfMonth or PKind.DayRel or PKind.Shift } inner)
+                if (after.TakesObject)
                 {
-                    p.Inner = inner;
-                    p.T1 = inner.T1;
+                    if (ae < N && Core(ae) is { Kind: PKind.Date or PKind.Weekday or PKind.DayOfMonth or PKind.DayRel or PKind.Shift } inner)
+                    {
+                        p.Inner = inner;
+                        p.T1 = inner.T1;
+                    }
+                    else p.NoReference = true;   // "two years before the war": relative to an event, not a date
                 }
             }
         }

@@ -40,7 +40,7 @@ sealed class Word(string key)
 
 /// <summary>A relative.tsv phrase; Next: for "fixed", the words one of which must follow.</summary>
 sealed record RelEntry(string Kind, string Value, string? Extra, int[]? Next = null);
-sealed record AfterEntry(int Sign, bool FromPublished);
+sealed record AfterEntry(int Sign, bool FromPublished, bool TakesObject);
 sealed record SignalEntry(string? Mod, bool Licenses);
 
 /// <summary>Phrases of lexicon ids matched forward from a token or backward to one; longest match wins.</summary>
@@ -263,7 +263,7 @@ sealed class TimeLexicon
                     s.Shift = Int(row, 2);
                     s.Anaphoric = extra == "anaphoric";
                     break;
-                case "after": lex.After.Add(lex.Phrase(phrase), new AfterEntry(Math.Sign(Int(row, 2)), extra == "published")); break;
+                case "after": lex.After.Add(lex.Phrase(phrase), new AfterEntry(Math.Sign(Int(row, 2)), extra == "published", extra == "object")); break;
                 case "clock": lex.Clock.Add(lex.Phrase(phrase), value); break;
                 case "fixed":
                     var ids = lex.Phrase(phrase);

@@ -74,6 +74,14 @@ public class KnowledgeAndRecordTests
     }
 
     [Fact]
+    public void One_sentence_can_be_resolved_on_its_own()
+    {
+        const string text = "Intro. The envoys met on Monday in Doha.";
+        var t = Assert.Single(TestTagger.Tagger.Resolve(text, new TextSpan(7, text.Length), "2023-09-06", sentenceIndex: 1));
+        Assert.Equal(("on Monday", "2023-09-04", 1, text.IndexOf("on Monday", StringComparison.Ordinal)), (t.Text, t.Value, t.Sentence, t.Start));
+    }
+
+    [Fact]
     public void Tagging_is_thread_safe()
     {
         const string text = "The ministers met on Monday and will meet again next month, officials said on January 23.";

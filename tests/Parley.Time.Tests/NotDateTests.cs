@@ -28,6 +28,7 @@ public class NotDateTests
     [InlineData("The fall of Aleppo shocked the region.", "fall")]
     [InlineData("The claim was repeated by Russia Today and USA Today.", "Today")]
     [InlineData("The envoy promised to return as soon as possible.", "soon")]
+    [InlineData("The attacks targeted the liberty of daily life.", "daily")]
     public void Not_a_date(string sentence, string word)
     {
         var all = Tag(sentence, "2023-09-06");

@@ -86,6 +86,8 @@ public class RelativeDateTests
         Assert.Equal(("2019-01-18", "text"), (prior.Value, prior.Anchor));
 
         Assert.Equal("1998", Find("In 1997 the group was banned, and the following year its leader fled.", null, "the following year").Value);
+        // "before" takes an object: two years before the bombing, not before 2011
+        Assert.Null(Find("The murders of 2011 happened two years before the bombing.", "2013-05-10", "two years before").Value);
     }
 
     [Fact]
