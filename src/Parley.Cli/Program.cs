@@ -13,6 +13,7 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     EvalPolNearCommand.Create(),
     BenchCommand.Create(),
     ActorsCommand.Create(),
+    TimeCommand.Create(),
 };
 try
 {

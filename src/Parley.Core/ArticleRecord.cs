@@ -130,6 +130,21 @@ public sealed class TimexRecord
     public string? Value { get; set; }
     public int Start { get; set; }
     public int End { get; set; }
+    /// <summary>Index of the sentence the expression is in (an extension of the contract, like the fields below).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Sentence { get; set; }
+    /// <summary>date | time | duration | set</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Type { get; set; }
+    /// <summary>What a relative value was computed from: published | dateline | text | none (could not be); null when explicit.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Anchor { get; set; }
+    /// <summary>before | after | approx | start | mid | end | less_than | more_than | equal_or_more | equal_or_less</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Mod { get; set; }
+    /// <summary>The end of a range ("2015-2017", "between 2012 and 2014"); Value is its start.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EndValue { get; set; }
 }
 
 /// <summary>A place named in the text: what was written and the gazetteer entry it resolves to.</summary>

@@ -6,6 +6,7 @@ using Parley.Ingest.Html;
 using Parley.Ingest.Metadata;
 using Parley.Quotes;
 using Parley.Text;
+using Parley.Time;
 
 namespace Parley.Pipeline;
 
@@ -21,15 +22,17 @@ public sealed class ArticlePipeline
     readonly SentenceSplitter _sentences;
     readonly ActorEngine _actors;
     readonly QuoteExtractor _quotes;
+    readonly TimeTagger _time;
     readonly PipelineOptions _options;
 
-    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, PipelineOptions options)
+    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, TimeTagger time, PipelineOptions options)
     {
         _textCleaner = textCleaner;
         _htmlExtractor = htmlExtractor;
         _sentences = sentences;
         _actors = actors;
         _quotes = quotes;
+        _time = time;
         _options = options;
     }
 
@@ -42,7 +45,7 @@ public sealed class ArticlePipeline
 
     /// <summary>A pipeline with a given actors engine (tests, benchmarks, other knowledge bases).</summary>
     public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) =>
-        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(Capitals(actors)), options ?? new PipelineOptions());
+        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(Capitals(actors)), TimeTagger.Load(), options ?? new PipelineOptions());
 
     static IEnumerable<string> Capitals(ActorEngine actors) =>
         actors.Knowledge.Countries.Values.Select(c => c.Capital).OfType<string>();
@@ -87,7 +90,7 @@ public sealed class ArticlePipeline
     }
 
     /// <summary>
-    /// The stages after cleaning, on text as given (offsets stay the caller's): sentences, actors, quotes.
+    /// The stages after cleaning, on text as given (offsets stay the caller's): sentences, time, actors, quotes.
     /// Used for corpora whose annotations point into the raw text (PolNeAR).
     /// </summary>
     public ArticleRecord Annotate(string id, string text, string? published, string? title = null)
@@ -100,6 +103,14 @@ public sealed class ArticlePipeline
 
     void Annotate(ArticleRecord record)
     {
+        try
+        {
+            record.Timexes = _time.Tag(record.Text, record.Sentences, record.Published);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            record.Errors.Add($"time failed: {ex.GetType().Name}: {ex.Message}");
+        }
         try
         {
             record.Actors = Actors(record.Text, record.Sentences, record.Published);
