@@ -11,6 +11,7 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     EvalExtractionCommand.Create(),
     BenchCommand.Create(),
     ActorsCommand.Create(),
+    PlacesCommand.Create(),
 };
 try
 {

@@ -4,6 +4,7 @@ using Parley.Ingest;
 using Parley.Ingest.Cleaning;
 using Parley.Ingest.Html;
 using Parley.Ingest.Metadata;
+using Parley.Places;
 using Parley.Quotes;
 using Parley.Text;
 
@@ -21,15 +22,17 @@ public sealed class ArticlePipeline
     readonly SentenceSplitter _sentences;
     readonly ActorEngine _actors;
     readonly QuoteExtractor _quotes;
+    readonly PlaceGazetteer _places;
     readonly PipelineOptions _options;
 
-    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, PipelineOptions options)
+    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, PlaceGazetteer places, PipelineOptions options)
     {
         _textCleaner = textCleaner;
         _htmlExtractor = htmlExtractor;
         _sentences = sentences;
         _actors = actors;
         _quotes = quotes;
+        _places = places;
         _options = options;
     }
 
@@ -41,8 +44,11 @@ public sealed class ArticlePipeline
     }
 
     /// <summary>A pipeline with a given actors engine (tests, benchmarks, other knowledge bases).</summary>
-    public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) =>
-        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(), options ?? new PipelineOptions());
+    public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors)
+    {
+        options ??= new PipelineOptions();
+        return new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(), PlaceGazetteer.Load(options.PlacesDirectories), options);
+    }
 
     /// <summary>The actors engine of this pipeline (knowledge lookups: people, roles at a date).</summary>
     public ActorEngine ActorEngine => _actors;
@@ -84,7 +90,7 @@ public sealed class ArticlePipeline
     }
 
     /// <summary>
-    /// The stages after cleaning, on text as given (offsets stay the caller's): sentences, actors, quotes.
+    /// The stages after cleaning, on text as given (offsets stay the caller's): sentences, actors, places, quotes.
     /// Used for corpora whose annotations point into the raw text (PolNeAR).
     /// </summary>
     public ArticleRecord Annotate(string id, string text, string? published, string? title = null)
@@ -108,6 +114,14 @@ public sealed class ArticlePipeline
         }
         try
         {
+            record.Places = Places(record.Text, record.Sentences, record.Actors);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            record.Errors.Add($"places failed: {ex.GetType().Name}: {ex.Message}");
+        }
+        try
+        {
             record.Quotes = Quotes(new QuoteInput(record.Text, record.Sentences, record.Actors, record.Title));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -125,6 +139,10 @@ public sealed class ArticlePipeline
     /// <summary>The actors stage alone: actors and their mentions in the text, roles at the publication date.</summary>
     public List<ActorRecord> Actors(string text, IReadOnlyList<TextSpan> sentences, string? published) =>
         _actors.Resolve(text, sentences, published);
+
+    /// <summary>The places stage alone: place mentions, told from governments by the actors' mentions.</summary>
+    public List<PlaceMention> Places(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<ActorRecord>? actors) =>
+        _places.Find(text, sentences, actors);
 
     /// <summary>The quotes stage alone: attributed statements with speakers resolved to the given actors.</summary>
     public List<QuoteRecord> Quotes(QuoteInput input) => _quotes.Extract(input);
