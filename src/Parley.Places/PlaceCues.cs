@@ -2,7 +2,7 @@ namespace Parley.Places;
 
 /// <summary>What a cue word says about a neighbouring name (knowledge/places/cues.tsv).</summary>
 [Flags]
-public enum CueKind : ushort
+public enum CueKind : uint
 {
     None = 0,
     /// <summary>a locative preposition before a place (in, at, near, across)</summary>
@@ -31,6 +31,14 @@ public enum CueKind : ushort
     Particle = 2048,
     /// <summary>"of", "and", "or" and the comma are read by the finder itself; listed for completeness</summary>
     Joiner = 4096,
+    /// <summary>a noun after a country or capital that makes it a modifier, not a place (U.S. troops, the Iran deal)</summary>
+    Attribute = 8192,
+    /// <summary>a noun after any name that makes it the name of a document or format (the Geneva communique, the Astana format)</summary>
+    Document = 16384,
+    /// <summary>a word before a name that makes it a topic (talks about Syria)</summary>
+    Topic = 32768,
+    /// <summary>a capitalised word that continues a name even in a headline (Moscow Times, Damascus University)</summary>
+    NameNext = 65536,
 }
 
 /// <summary>The cue tables, by folded word (single words; phrases of several words are rejected when loading).</summary>
@@ -42,6 +50,8 @@ public sealed class PlaceCues
         ["direction"] = CueKind.Direction, ["modifier"] = CueKind.Modifier, ["verb"] = CueKind.Verb,
         ["actor-before"] = CueKind.ActorBefore, ["actor-next"] = CueKind.ActorNext, ["time"] = CueKind.Time,
         ["needs-cue"] = CueKind.NeedsCue, ["particle"] = CueKind.Particle, ["joiner"] = CueKind.Joiner,
+        ["attribute"] = CueKind.Attribute, ["document"] = CueKind.Document, ["topic"] = CueKind.Topic,
+        ["name-next"] = CueKind.NameNext,
     };
 
     readonly Dictionary<string, CueKind> _words = new(StringComparer.Ordinal);

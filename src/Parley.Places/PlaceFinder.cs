@@ -30,6 +30,7 @@ sealed class PlaceFinder
     readonly List<PlaceToken> _tokens;
     readonly IReadOnlyList<TextSpan> _sentences;
     readonly IReadOnlyList<ActorRecord>? _actors;
+    readonly (int Start, int End, string? Kind)[] _spans;
     readonly int _and, _or, _comma, _of, _paren;
     readonly Dictionary<int, bool> _titleCase = [];
 
@@ -40,6 +41,7 @@ sealed class PlaceFinder
         _tokens = tokens;
         _sentences = sentences;
         _actors = actors;
+        _spans = actors is null ? [] : [.. actors.SelectMany(a => a.Mentions.Select(m => (m.Start, m.End, a.Kind))).OrderBy(m => m.Start)];
         _and = g.IdOf("and");
         _or = g.IdOf("or");
         _comma = g.IdOf(",");
@@ -116,7 +118,9 @@ sealed class PlaceFinder
         var veto = false;
         if (next >= 0 && (_tokens[next].Is(TokenShape.HyphenBefore) || HyphenAfterDot(next))) veto = true;         // Moscow-based, U.S.-allied
         else if (next >= 0 && h.PreferKinds is null && _tokens[next].Is(TokenShape.Cap) && (nextCue & CueKind.Time) == 0
-                 && !IsTitleCase(h.Sentence)) veto = true;                                                            // Moscow Times
+                 && ((nextCue & CueKind.NameNext) != 0 || !IsTitleCase(h.Sentence))) veto = true;                    // Moscow Times
+        else if (next >= 0 && (nextCue & CueKind.Document) != 0 && !_tokens[next].Is(TokenShape.Cap)) veto = true;  // the Geneva communique
+        if (h.First > 0 && _tokens[h.First - 1].Start >= sStart && (CueAt(h.First - 1) & CueKind.Topic) != 0) veto = true;   // about Benghazi
         if (_tokens[h.First].Is(TokenShape.HyphenBefore)) veto = true;                                                // pro-Moscow
         var actorExact = false;
         if (_actors is not null) (veto, actorExact) = ActorContext(h.Start, h.Stop, veto);
@@ -129,6 +133,7 @@ sealed class PlaceFinder
 
         h.Entry = Choose(c, h.PreferKinds, countries, out var needsCue);
         h.StateLike = h.Entry.IsStateName || actorExact || needsCue;
+        if (h.StateLike && next >= 0 && Modifies(next)) veto = true;                                                 // U.S. troops, Syria's position
         if (cue == Cue.WeakActor) cue = h.StateLike ? Cue.None : Cue.Strong;
         if (veto) { h.Vetoed = true; return; }
         h.ByCue = cue == Cue.Strong;
@@ -160,11 +165,27 @@ sealed class PlaceFinder
             if ((before & CueKind.Noun) != 0) return (Cue.Strong, _g.NounKindsOf(_tokens[j - 1].Id) ?? []);
             if ((before & (CueKind.Spatial | CueKind.Direction)) != 0) return (Cue.Strong, null);
         }
-        if ((at & CueKind.Noun) != 0 && !direction) return (Cue.Strong, _g.NounKindsOf(t.Id) ?? []);   // the capital Damascus
-        if (t.Id == _comma && (CueAt(j - 1) & CueKind.Noun) != 0 && j > 0 && _tokens[j - 1].Start >= sStart)
+        if ((at & CueKind.Noun) != 0 && !direction && !t.Is(TokenShape.Cap)) return (Cue.Strong, _g.NounKindsOf(t.Id) ?? []);   // the capital Damascus
+        if (t.Id == _comma && (CueAt(j - 1) & CueKind.Noun) != 0 && j > 0 && _tokens[j - 1].Start >= sStart && !_tokens[j - 1].Is(TokenShape.Cap))
             return (Cue.Strong, _g.NounKindsOf(_tokens[j - 1].Id) ?? []);                            // the Kazakh capital, Astana
         if ((at & CueKind.Verb) != 0) return (Cue.Strong, null);
         return (direction ? Cue.Strong : Cue.None, null);
+    }
+
+    /// <summary>
+    /// A country or capital used as a modifier: an attribute noun after it ("U.S. troops", "the Iran deal"), or a
+    /// possessive not followed by a part of it ("North Korea's embassy", unlike "Syria's north", "Russia's Kursk region").
+    /// </summary>
+    bool Modifies(int next)
+    {
+        var t = _tokens[next];
+        if (t.Is(TokenShape.Possessive))
+        {
+            var after = next + 1;
+            if (after >= _tokens.Count || !_tokens[after].Is(TokenShape.Word)) return true;
+            return !_tokens[after].Is(TokenShape.Cap) && (CueAt(after) & (CueKind.Spatial | CueKind.Direction | CueKind.Noun)) == 0;
+        }
+        return !t.Is(TokenShape.Cap) && (CueAt(next) & CueKind.Attribute) != 0;
     }
 
     /// <summary>A hyphen glued to the name's final dot and to the next word (U.S.-allied).</summary>
@@ -199,16 +220,22 @@ sealed class PlaceFinder
     (bool Veto, bool Exact) ActorContext(int start, int stop, bool veto)
     {
         var exact = false;
-        foreach (var a in _actors!)
-            foreach (var m in a.Mentions)
-            {
-                if (m.End <= start || m.Start >= stop) continue;
-                if (a.Kind == "person") return (true, exact);
-                if (a.Kind is not ("state" or "org" or "group")) continue;
-                var same = m.End == stop && (m.Start == start || StartsWithThe(m.Start, start));
-                if (same) exact = true;
-                else if (m.Start <= start && m.End >= stop) return (true, exact);
-            }
+        int lo = 0, hi = _spans.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_spans[mid].Start < stop) lo = mid + 1; else hi = mid;
+        }
+        // mentions starting before the name's end, nearest first; actor mentions are short
+        for (var i = lo - 1; i >= 0 && _spans[i].Start > start - 400; i--)
+        {
+            var m = _spans[i];
+            if (m.End <= start) continue;
+            if (m.Kind == "person") return (true, exact);
+            if (m.Kind is not ("state" or "org" or "group")) continue;
+            if (m.End == stop && (m.Start == start || StartsWithThe(m.Start, start))) exact = true;
+            else if (m.Start <= start && m.End >= stop) return (true, exact);
+        }
         return (veto, exact);
     }
 
@@ -264,7 +291,7 @@ sealed class PlaceFinder
             }
     }
 
-    bool ActsNext(int end) => (CueAt(end) & CueKind.ActorNext) != 0 || end < _tokens.Count && _tokens[end].Is(TokenShape.Possessive);
+    bool ActsNext(int end) => (CueAt(end) & (CueKind.ActorNext | CueKind.Attribute)) != 0 || end < _tokens.Count && _tokens[end].Is(TokenShape.Possessive);
 
     /// <summary>Only ",", "and", "or", ", and", ", or" between two names.</summary>
     bool Joined(int aEnd, int bFirst)
@@ -301,7 +328,7 @@ sealed class PlaceFinder
             words++;
             if (t.Is(TokenShape.Cap)) caps++;
         }
-        var title = words >= 3 && caps * 10 >= words * 8;
+        var title = words >= 6 && caps * 10 >= words * 8;
         _titleCase[sentence] = title;
         return title;
     }

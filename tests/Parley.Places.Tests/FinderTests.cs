@@ -114,6 +114,34 @@ public class FinderTests
     }
 
     [Fact]
+    public void Countries_used_as_modifiers_are_not_places()
+    {
+        Assert.Empty(Shipped.Places("Moscow was accused of meddling in U.S. elections."));
+        Assert.Empty(Shipped.Places("Senators argued over the Iran nuclear deal in the hearing."));
+        None(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "North Korea");
+        One(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "Beijing");
+        One(Shipped.Places("Fighting resumed in Syria's north."), "Syria");
+        One(Shipped.Places("Ukrainian troops advanced in Russia's Kursk region."), "Russia");
+    }
+
+    [Fact]
+    public void Documents_formats_and_topics_named_after_places_are_not_places()
+    {
+        Assert.Empty(Shipped.PlacesWithoutActors("Both sides endorsed the Geneva communique and the Astana format."));
+        Assert.Empty(Shipped.PlacesWithoutActors("The memo was not about Benghazi at all."));
+        Assert.Empty(Shipped.PlacesWithoutActors("Jane Doe, New York Times"));
+        One(Shipped.PlacesWithoutActors("The guarantors met in Astana again."), "Astana");
+    }
+
+    [Fact]
+    public void A_capitalised_noun_before_a_name_is_part_of_that_name()
+    {
+        // "Base" in a base's proper name is no place-type cue; "the capital Damascus" is
+        Assert.Empty(Shipped.PlacesWithoutActors("The ceremony at Marine Corps Base Hawaii was short."));
+        One(Shipped.Places("Protesters marched in the capital Damascus."), "Damascus");
+    }
+
+    [Fact]
     public void Weak_prepositions_before_governments_are_not_places()
     {
         Assert.Empty(Shipped.Places("He sent a message to Damascus about the prisoners."));
