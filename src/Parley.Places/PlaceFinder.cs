@@ -41,12 +41,25 @@ sealed class PlaceFinder
         _tokens = tokens;
         _sentences = sentences;
         _actors = actors;
-        _spans = actors is null ? [] : [.. actors.SelectMany(a => a.Mentions.Select(m => (m.Start, m.End, a.Kind))).OrderBy(m => m.Start)];
+        _spans = Spans(actors);
         _and = g.IdOf("and");
         _or = g.IdOf("or");
         _comma = g.IdOf(",");
         _of = g.IdOf("of");
         _paren = g.IdOf("(");
+    }
+
+    static (int Start, int End, string? Kind)[] Spans(IReadOnlyList<ActorRecord>? actors)
+    {
+        if (actors is null || actors.Count == 0) return [];
+        var n = 0;
+        foreach (var a in actors) n += a.Mentions.Count;
+        var spans = new (int Start, int End, string? Kind)[n];
+        var k = 0;
+        foreach (var a in actors)
+            foreach (var m in a.Mentions) spans[k++] = (m.Start, m.End, a.Kind);
+        Array.Sort(spans, static (x, y) => x.Start.CompareTo(y.Start));
+        return spans;
     }
 
     CueKind CueAt(int i) => i >= 0 && i < _tokens.Count && _tokens[i].Is(TokenShape.Word) ? _g.CueOf(_tokens[i].Id) : CueKind.None;
@@ -100,9 +113,16 @@ sealed class PlaceFinder
             foreach (var a in _actors)
                 if (a.Kind == "state" && a.Country is { } country)
                     foreach (var m in a.Mentions)
-                        if (!ambiguous.Any(r => m.Start < r.Stop && m.End > r.Start))
+                        if (ambiguous.Count == 0 || !Overlaps(ambiguous, m.Start, m.End))
                             counts[country] = counts.GetValueOrDefault(country) + 1;
         return counts;
+    }
+
+    static bool Overlaps(List<(int Start, int Stop)> ranges, int start, int end)
+    {
+        foreach (var r in ranges)
+            if (start < r.Stop && end > r.Start) return true;
+        return false;
     }
 
     void Judge(Hit h, PlaceCandidate c, Dictionary<string, int> countries)
@@ -185,7 +205,12 @@ sealed class PlaceFinder
             if (after >= _tokens.Count || !_tokens[after].Is(TokenShape.Word)) return true;
             return !_tokens[after].Is(TokenShape.Cap) && (CueAt(after) & (CueKind.Spatial | CueKind.Direction | CueKind.Noun)) == 0;
         }
-        return !t.Is(TokenShape.Cap) && (CueAt(next) & CueKind.Attribute) != 0;
+        if (t.Is(TokenShape.Cap)) return false;
+        var cue = CueAt(next);
+        if ((cue & CueKind.Attribute) != 0) return true;
+        // "the U.S. southern border": a directional adjective and a noun, not "Syria north of Raqqa"
+        return (cue & CueKind.Direction) != 0 && next + 1 < _tokens.Count && _tokens[next + 1].Is(TokenShape.Word)
+               && _tokens[next + 1].Id != _of && !_tokens[next + 1].Is(TokenShape.Cap);
     }
 
     /// <summary>A hyphen glued to the name's final dot and to the next word (U.S.-allied).</summary>

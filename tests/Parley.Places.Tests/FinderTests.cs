@@ -121,6 +121,8 @@ public class FinderTests
         None(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "North Korea");
         One(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "Beijing");
         One(Shipped.Places("Fighting resumed in Syria's north."), "Syria");
+        Assert.Empty(Shipped.Places("The crisis at the U.S. southern border deepened."));
+        One(Shipped.Places("Troops massed in Syria north of Raqqa."), "Syria");
         One(Shipped.Places("Ukrainian troops advanced in Russia's Kursk region."), "Russia");
     }
 
