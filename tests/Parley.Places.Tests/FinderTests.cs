@@ -118,6 +118,7 @@ public class FinderTests
     {
         Assert.Empty(Shipped.Places("Moscow was accused of meddling in U.S. elections."));
         Assert.Empty(Shipped.Places("Senators argued over the Iran nuclear deal in the hearing."));
+        Assert.Empty(Shipped.Places("Two Americans were killed in the Belgium terror attacks."));
         None(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "North Korea");
         One(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "Beijing");
         One(Shipped.Places("Fighting resumed in Syria's north."), "Syria");
@@ -147,6 +148,8 @@ public class FinderTests
     public void Weak_prepositions_before_governments_are_not_places()
     {
         Assert.Empty(Shipped.Places("He sent a message to Damascus about the prisoners."));
+        Assert.Empty(Shipped.Places("When it comes to Syria, the president is cautious."));
+        Assert.Empty(Shipped.Places("Seoul reached out to Pyongyang again."));
         Assert.Empty(Shipped.Places("According to Ankara, the talks failed."));
         One(Shipped.Places("She travelled to Ankara for the talks."), "Ankara");
         One(Shipped.Places("Turkish forces will not withdraw from Syria."), "Syria");
