@@ -118,7 +118,6 @@ public class FinderTests
     {
         Assert.Empty(Shipped.Places("Moscow was accused of meddling in U.S. elections."));
         Assert.Empty(Shipped.Places("Senators argued over the Iran nuclear deal in the hearing."));
-        Assert.Empty(Shipped.Places("Two Americans were killed in the Belgium terror attacks."));
         None(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "North Korea");
         One(Shipped.Places("Reporters gathered at North Korea's embassy in Beijing."), "Beijing");
         One(Shipped.Places("Fighting resumed in Syria's north."), "Syria");
@@ -150,6 +149,7 @@ public class FinderTests
         Assert.Empty(Shipped.Places("He sent a message to Damascus about the prisoners."));
         Assert.Empty(Shipped.Places("When it comes to Syria, the president is cautious."));
         Assert.Empty(Shipped.Places("Seoul reached out to Pyongyang again."));
+        Assert.Empty(Shipped.Places("Analysts dismissed the latest posturing from the Kremlin."));
         Assert.Empty(Shipped.Places("According to Ankara, the talks failed."));
         One(Shipped.Places("She travelled to Ankara for the talks."), "Ankara");
         One(Shipped.Places("Turkish forces will not withdraw from Syria."), "Syria");
@@ -170,6 +170,10 @@ public class FinderTests
         Assert.Equal("LBN", lebanon.Country);
         var libya = One(Shipped.Places("Libyan militias clashed in Tripoli."), "Tripoli");
         Assert.Equal("LBY", libya.Country);
+        var state = One(Shipped.Places("Voters in Georgia and Florida went to the polls."), "Georgia");
+        Assert.Equal(("province", "USA"), (state.Kind, state.Country));
+        var caucasus = One(Shipped.Places("Russian troops are still stationed in Georgia, near Tbilisi."), "Georgia");
+        Assert.Equal(("country", "GEO"), (caucasus.Kind, caucasus.Country));
     }
 
     [Fact]
