@@ -14,6 +14,7 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     BenchCommand.Create(),
     ActorsCommand.Create(),
     TimeCommand.Create(),
+    PlacesCommand.Create(),
 };
 try
 {

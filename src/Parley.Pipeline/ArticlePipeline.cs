@@ -4,6 +4,7 @@ using Parley.Ingest;
 using Parley.Ingest.Cleaning;
 using Parley.Ingest.Html;
 using Parley.Ingest.Metadata;
+using Parley.Places;
 using Parley.Quotes;
 using Parley.Text;
 using Parley.Time;
@@ -20,19 +21,21 @@ public sealed class ArticlePipeline
     readonly TextCleaner _textCleaner;
     readonly HtmlExtractor _htmlExtractor;
     readonly SentenceSplitter _sentences;
-    readonly ActorEngine _actors;
-    readonly QuoteExtractor _quotes;
     readonly TimeTagger _time;
+    readonly ActorEngine _actors;
+    readonly PlaceGazetteer _places;
+    readonly QuoteExtractor _quotes;
     readonly PipelineOptions _options;
 
-    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, TimeTagger time, PipelineOptions options)
+    ArticlePipeline(ActorEngine actors, PipelineOptions options)
     {
-        _textCleaner = textCleaner;
-        _htmlExtractor = htmlExtractor;
-        _sentences = sentences;
+        _textCleaner = TextCleaner.Load();
+        _htmlExtractor = HtmlExtractor.Load();
+        _sentences = SentenceSplitter.Load();
+        _time = TimeTagger.Load();
         _actors = actors;
-        _quotes = quotes;
-        _time = time;
+        _places = PlaceGazetteer.Load(options.PlacesDirectories);
+        _quotes = QuoteExtractor.Load(actors.Knowledge.Countries.Values.Select(c => c.Capital).OfType<string>());
         _options = options;
     }
 
@@ -44,11 +47,7 @@ public sealed class ArticlePipeline
     }
 
     /// <summary>A pipeline with a given actors engine (tests, benchmarks, other knowledge bases).</summary>
-    public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) =>
-        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(Capitals(actors)), TimeTagger.Load(), options ?? new PipelineOptions());
-
-    static IEnumerable<string> Capitals(ActorEngine actors) =>
-        actors.Knowledge.Countries.Values.Select(c => c.Capital).OfType<string>();
+    public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) => new(actors, options ?? new PipelineOptions());
 
     /// <summary>The actors engine of this pipeline (knowledge lookups: people, roles at a date).</summary>
     public ActorEngine ActorEngine => _actors;
@@ -90,7 +89,7 @@ public sealed class ArticlePipeline
     }
 
     /// <summary>
-    /// The stages after cleaning, on text as given (offsets stay the caller's): sentences, time, actors, quotes.
+    /// The stages after cleaning, on text as given (offsets stay the caller's): sentences, time, actors, places, quotes.
     /// Used for corpora whose annotations point into the raw text (PolNeAR).
     /// </summary>
     public ArticleRecord Annotate(string id, string text, string? published, string? title = null)
@@ -103,30 +102,24 @@ public sealed class ArticlePipeline
 
     void Annotate(ArticleRecord record)
     {
+        Stage(record, "time", r => r.Timexes = _time.Tag(r.Text, r.Sentences, r.Published));
+        if (!Stage(record, "actors", r => r.Actors = Actors(r.Text, r.Sentences, r.Published))) return;
+        Stage(record, "places", r => r.Places = Places(r.Text, r.Sentences, r.Actors));
+        Stage(record, "quotes", r => r.Quotes = Quotes(new QuoteInput(r.Text, r.Sentences, r.Actors, r.Title)));
+    }
+
+    /// <summary>Runs one stage; a failure becomes the record's error ("quotes failed: …") and the article goes on.</summary>
+    static bool Stage(ArticleRecord record, string name, Action<ArticleRecord> run)
+    {
         try
         {
-            record.Timexes = _time.Tag(record.Text, record.Sentences, record.Published);
+            run(record);
+            return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            record.Errors.Add($"time failed: {ex.GetType().Name}: {ex.Message}");
-        }
-        try
-        {
-            record.Actors = Actors(record.Text, record.Sentences, record.Published);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            record.Errors.Add($"actors failed: {ex.GetType().Name}: {ex.Message}");
-            return;
-        }
-        try
-        {
-            record.Quotes = Quotes(new QuoteInput(record.Text, record.Sentences, record.Actors, record.Title));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            record.Errors.Add($"quotes failed: {ex.GetType().Name}: {ex.Message}");
+            record.Errors.Add($"{name} failed: {ex.GetType().Name}: {ex.Message}");
+            return false;
         }
     }
 
@@ -139,6 +132,10 @@ public sealed class ArticlePipeline
     /// <summary>The actors stage alone: actors and their mentions in the text, roles at the publication date.</summary>
     public List<ActorRecord> Actors(string text, IReadOnlyList<TextSpan> sentences, string? published) =>
         _actors.Resolve(text, sentences, published);
+
+    /// <summary>The places stage alone: place mentions, told from governments by the actors' mentions.</summary>
+    public List<PlaceMention> Places(string text, IReadOnlyList<TextSpan> sentences, IReadOnlyList<ActorRecord>? actors) =>
+        _places.Find(text, sentences, actors);
 
     /// <summary>The quotes stage alone: attributed statements with speakers resolved to the given actors.</summary>
     public List<QuoteRecord> Quotes(QuoteInput input) => _quotes.Extract(input);

@@ -16,6 +16,9 @@ public sealed class PipelineOptions
     /// <summary>--actors-dict FILE: TABARI/PETRARCH actor dictionaries.</summary>
     public IReadOnlyList<string> ActorsDictionaries { get; init; } = [];
 
+    /// <summary>--places DIR: user gazetteer files in the shapes of knowledge/places (read after the shipped ones).</summary>
+    public IReadOnlyList<string> PlacesDirectories { get; init; } = [];
+
     /// <summary>--published-from: input file name (or id) → ISO date; overrides what the input says.</summary>
     public IReadOnlyDictionary<string, string> PublishedByFile { get; init; } = new Dictionary<string, string>();
 

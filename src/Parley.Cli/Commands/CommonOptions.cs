@@ -45,11 +45,18 @@ static class CommonOptions
         Description = "TABARI/PETRARCH actor dictionary to merge (persons with dated CAMEO codes)",
     };
 
-    /// <summary>Pipeline options from --published/--published-from/--actors/--actors-dict; a bad value is a usage error.</summary>
-    public static PipelineOptions PipelineOptionsFrom(string? published, FileInfo? publishedFrom, string[]? actors = null, string[]? actorsDicts = null) => new()
+    public static Option<string[]> PlacesDirs() => new("--places")
+    {
+        Description = "directory of user gazetteer files in the shapes of knowledge/places (*.tsv: id, name, aliases, kind, country, lat, lon, parent, note; cues.tsv); rows replace shipped rows with the same id",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Pipeline options from --published/--published-from/--actors/--actors-dict/--places; a bad value is a usage error.</summary>
+    public static PipelineOptions PipelineOptionsFrom(string? published, FileInfo? publishedFrom, string[]? actors = null, string[]? actorsDicts = null, string[]? places = null) => new()
     {
         ActorsDirectories = actors ?? [],
         ActorsDictionaries = actorsDicts ?? [],
+        PlacesDirectories = places ?? [],
         Published = published is null ? null : PipelineOptions.NormalizeOrThrow(published, "--published"),
         PublishedByFile = publishedFrom is null
             ? new Dictionary<string, string>()
@@ -57,13 +64,14 @@ static class CommonOptions
     };
 }
 
-/// <summary>The options that configure the pipeline (--published, --published-from, --actors, --actors-dict), declared once.</summary>
+/// <summary>The options that configure the pipeline (--published, --published-from, --actors, --actors-dict, --places), declared once.</summary>
 sealed class PipelineOptionSet
 {
     readonly Option<string?> _published = CommonOptions.Published();
     readonly Option<FileInfo?> _publishedFrom = CommonOptions.PublishedFrom();
     readonly Option<string[]> _actors = CommonOptions.ActorsDirs();
     readonly Option<string[]> _actorsDicts = CommonOptions.ActorsDicts();
+    readonly Option<string[]> _places = CommonOptions.PlacesDirs();
 
     public void AddTo(Command command)
     {
@@ -71,8 +79,9 @@ sealed class PipelineOptionSet
         command.Options.Add(_publishedFrom);
         command.Options.Add(_actors);
         command.Options.Add(_actorsDicts);
+        command.Options.Add(_places);
     }
 
     public PipelineOptions From(ParseResult parse) => CommonOptions.PipelineOptionsFrom(
-        parse.GetValue(_published), parse.GetValue(_publishedFrom), parse.GetValue(_actors), parse.GetValue(_actorsDicts));
+        parse.GetValue(_published), parse.GetValue(_publishedFrom), parse.GetValue(_actors), parse.GetValue(_actorsDicts), parse.GetValue(_places));
 }
