@@ -23,7 +23,7 @@ public sealed class SqliteStore : IDisposable
     readonly SqliteConnection _db;
     readonly string _path;
     SqliteTransaction? _tx;
-    // The two statements every Add runs, prepared once and reused (Transaction set on each use).
+    // The statements Add runs (article, sentences; quotes and their index), prepared once and reused (Transaction set on each use).
     SqliteCommand? _insertArticle, _insertSentence, _insertQuote, _indexQuotes;
     int _pending;
     bool _disposed;
@@ -558,7 +558,7 @@ public sealed class SqliteStore : IDisposable
         }
         if (Blank(q.Kind) is { } kind)
         {
-            where.Add("q.kind = $kind");
+            where.Add("q.kind = $kind COLLATE NOCASE");
             cmd.Parameters.AddWithValue("$kind", kind.ToLowerInvariant());
         }
         // NULLs sort last in descending order: undated articles come at the end.
