@@ -188,6 +188,32 @@ public sealed class QuoteStoreTests : IDisposable
         Assert.Equal(["kyiv/Q1", "kyiv/Q2"], Keys(store.Quotes(new QuoteQuery())));
     }
 
+    [Fact]
+    public void The_quote_index_follows_inserts_updates_and_deletes()
+    {
+        using (var store = Filled()) { }
+        Write("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check');"); // throws when index and rows differ
+        Write("UPDATE quotes SET text = 'bread and salt' WHERE article_id = 'kyiv' AND quote_id = 'Q1';");
+        Write("DELETE FROM articles WHERE id = 'moscow';"); // cascades to its quotes
+        Write("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check');");
+        using (var store = SqliteStore.Open(DbPath))
+        {
+            Assert.Equal(["kyiv/Q1"], Keys(store.Quotes(new QuoteQuery { About = "bread" })));
+            Assert.Empty(store.Quotes(new QuoteQuery { About = "strikes" }));
+            Assert.Equal(["ankara/Q2"], Keys(store.Quotes(new QuoteQuery { About = "grain" })));
+            Assert.Equal(6, store.GetStats().Quotes);
+        }
+    }
+
+    void Write(string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={DbPath};Pooling=False;Foreign Keys=True");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
     // ---- filters ------------------------------------------------------------------------------
 
     [Theory]
@@ -489,6 +515,7 @@ public sealed class QuoteStoreTests : IDisposable
             Assert.Equal(6, store.GetStats().Quotes);
             Assert.Equal(["ankara/Q2"], Keys(store.Quotes(new QuoteQuery { About = "hungry" })));
         }
+        Write("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check');");
     }
 
     [Fact]
