@@ -22,6 +22,7 @@ sealed class QuoteDocument
     readonly bool[] _consumed;            // tokens used as a direct quote's frame cue
     readonly List<(MentionRecord Mention, ActorRecord Actor)> _mentions;
     readonly List<Found> _found = [];
+    readonly bool[] _covered;             // characters inside a found quote's content
     readonly SpeakerRecord?[] _spanSpeaker;
 
     sealed record Found(string Kind, int Start, int End, SpeakerRecord? Speaker, string? Cue, double Confidence, int Sentence, string? Where = null);
@@ -53,6 +54,7 @@ sealed class QuoteDocument
             if (k < _spans.Count && _spans[k].Contains(_toks[t].Start)) _tokSpan[t] = k;
         }
         _consumed = new bool[_toks.Count];
+        _covered = new bool[_text.Length + 1];
         _mentions = input.Actors.SelectMany(a => a.Mentions.Select(m => (m, a))).OrderBy(x => x.m.Start).ToList();
     }
 
@@ -107,6 +109,7 @@ sealed class QuoteDocument
                     && _spans[i - 1].Close >= 0 && TokAt(_spans[i - 1].Close) is var pc and >= 0 && pc < cueTok)
                 {
                     _found[^1] = _found[^1] with { End = q.ContentEnd };
+                    Cover(_found[^1]);
                     _spanSpeaker[i] = _spanSpeaker[i - 1];
                     continue;
                 }
@@ -153,7 +156,7 @@ sealed class QuoteDocument
     {
         _spanSpeaker[span] = speaker;
         var t = TokAt(start) is var ti and >= 0 ? ti : TokAtOrAfter(start);
-        _found.Add(new Found(kind, start, end, speaker, cue, confidence, t >= 0 ? _tokSentence[t] : 0));
+        AddFound(new Found(kind, start, end, speaker, cue, confidence, t >= 0 ? _tokSentence[t] : 0));
     }
 
     /// <summary>A reporting verb ending the text before an opening mark: "said, “", "stated: “", "told a joint news conference: “".</summary>
@@ -275,11 +278,11 @@ sealed class QuoteDocument
             if (_tokSpan[k] >= 0 || _consumed[k] || InsideFound(_toks[k].Start)) continue;
             if (VerbAt(k) is not { } verb || LooksLikeNoun(k, sFirst)) 
             {
-                if (SpeechNounAt(k, sFirst, sEnd) is { } nominal) _found.Add(nominal);
+                if (SpeechNounAt(k, sFirst, sEnd) is { } nominal) AddFound(nominal);
                 continue;
             }
             var found = verb.IsRequest ? CallOnFor(k, sFirst, sEnd, verb) : ReportedAt(k, sFirst, sEnd, verb);
-            if (found is not null) _found.Add(found);
+            if (found is not null) AddFound(found);
         }
     }
 
@@ -427,14 +430,14 @@ sealed class QuoteDocument
                     var ce = ContentEnd(cs, sEnd);
                     var endChar = TrimContentEnd(_toks[cs].Start, _toks[ce - 1].End);
                     if (WordCount(cs, ce) < 3 || Overlaps(_toks[cs].Start, endChar)) continue;
-                    _found.Add(new Found(Kind(_toks[cs].Start, endChar), _toks[cs].Start, endChar, Speaker((after, comma)), Text(k, after), 0.8, sentence));
+                    AddFound(new Found(Kind(_toks[cs].Start, endChar), _toks[cs].Start, endChar, Speaker((after, comma)), Text(k, after), 0.8, sentence));
                 }
                 else if (k - 1 > sFirst && IsPunct(k - 1, ','))
                 {
                     // "…, according to a Kremlin statement." / "…, as stated by Russia Today."
                     var npEnd = NpRight(after, sEnd, allowLower: true);
                     if (npEnd == after || ContentBefore(sFirst, k - 1) is not var (cs, ce) || Overlaps(cs, ce)) continue;
-                    _found.Add(new Found(Kind(cs, ce), cs, ce, Speaker((after, npEnd)), Text(k, after), 0.8, sentence));
+                    AddFound(new Found(Kind(cs, ce), cs, ce, Speaker((after, npEnd)), Text(k, after), 0.8, sentence));
                 }
                 break;
             }
@@ -469,7 +472,7 @@ sealed class QuoteDocument
         var c = j + 1;
         var endChar = TrimContentEnd(_toks[c].Start, _toks[sEnd - 1].End);
         if (WordCount(c, sEnd) < 3 || Overlaps(_toks[c].Start, endChar)) return;
-        _found.Add(new Found("indirect", _toks[c].Start, endChar, Speaker((sFirst, j)), ":", 0.6, sentence));
+        AddFound(new Found("indirect", _toks[c].Start, endChar, Speaker((sFirst, j)), ":", 0.6, sentence));
     }
 
     /// <summary>"Cavusoglu: Rapprochement Needs …" — a title opening with a known speaker and a colon.</summary>
@@ -530,7 +533,7 @@ sealed class QuoteDocument
         // A coordination or an apposition the actors stage matched as one mention ("Putin and Erdogan").
         foreach (var (m, _) in _mentions)
             if (start < end && m.Start < _toks[start].Start && m.End > _toks[start].Start && m.End <= _toks[end - 1].End)
-                start = TokAtOrAfter(m.Start);
+                start = TokContaining(m.Start);
         // Drop leading prepositional words ("of", "for") the walk may have taken.
         while (start < end && (IsWord(start, "of") || IsWord(start, "for"))) start++;
         if (start >= end) return Apposition(verbTok, j, sFirst);
@@ -612,12 +615,13 @@ sealed class QuoteDocument
             after = SkipFrameWords(after, beforeTok);
             if (after < beforeTok && _toks[after].Kind == TokKind.Word && char.IsLower(_text[_toks[after].Start])
                 && !_lex.Is(Span(after), WordClass.Boundary) && !_lex.Is(Span(after), WordClass.Preposition) && !_lex.Is(Span(after), WordClass.Determiner))
-                return (TokAtOrAfter(m.Start), TokAtOrAfter(m.End));
+                return (TokContaining(m.Start), Math.Max(TokEnd(m.End), TokContaining(m.Start) + 1));
         }
         return null;
     }
 
-    SpeakerRecord Speaker((int Start, int End) np) => SpeakerChars(_toks[np.Start].Start, _toks[np.End - 1].End);
+    SpeakerRecord Speaker((int Start, int End) np) =>
+        SpeakerChars(_toks[np.Start].Start, _toks[Math.Max(np.Start, np.End - 1)].End);
 
     /// <summary>The speaker as written (the noun phrase) resolved through the rightmost actor mention inside it.</summary>
     SpeakerRecord SpeakerChars(int start, int end)
@@ -854,9 +858,20 @@ sealed class QuoteDocument
         return "indirect";
     }
 
-    bool Overlaps(int start, int end) => _found.Any(f => f.Where is null && f.Start < end && start < f.End);
+    void AddFound(Found f)
+    {
+        _found.Add(f);
+        Cover(f);
+    }
 
-    bool InsideFound(int pos) => _found.Any(f => f.Where is null && pos >= f.Start && pos < f.End);
+    void Cover(Found f)
+    {
+        if (f.Where is null) Array.Fill(_covered, true, f.Start, f.End - f.Start);
+    }
+
+    bool Overlaps(int start, int end) => _covered.AsSpan(start, end - start).Contains(true);
+
+    bool InsideFound(int pos) => _covered[pos];
 
     bool InMention(int t) => _mentions.Any(x => x.Mention.Start <= _toks[t].Start && x.Mention.End >= _toks[t].End && x.Mention.End - x.Mention.Start > _toks[t].Length);
 
@@ -895,6 +910,21 @@ sealed class QuoteDocument
     }
 
     int SentenceEndTok(int sentence) => _sentenceFirstTok[Math.Min(sentence + 1, _sentenceFirstTok.Length - 1)];
+
+    /// <summary>The token holding <paramref name="pos"/> (mentions may start inside a joined token: "al-Assad").</summary>
+    int TokContaining(int pos)
+    {
+        var i = TokAtOrAfter(pos);
+        if (i < 0) return _toks.Count - 1;
+        return _toks[i].Start > pos && i > 0 ? i - 1 : i;
+    }
+
+    /// <summary>One past the last token ending at or before <paramref name="charEnd"/>.</summary>
+    int TokEnd(int charEnd)
+    {
+        var i = TokAtOrAfter(charEnd);
+        return i < 0 ? _toks.Count : i;
+    }
 
     int TokAt(int pos)
     {

@@ -44,7 +44,14 @@ static class Resolver
         {
             var p = items[k];
             if (p.Kind == PKind.Time) continue;
-            Resolve(p, anchor, tenseAt, last);
+            try
+            {
+                Resolve(p, anchor, tenseAt, last);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                Unresolved(p);      // "a million days ago": outside the calendar, so no value
+            }
             if (p.RefGran != Gran.None) last = (p.RefDate, p.RefGran);
         }
         for (var k = from; k < to; k++)
