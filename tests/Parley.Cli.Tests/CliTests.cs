@@ -129,6 +129,9 @@ public class CliTests
         Assert.True(summary.GetProperty("sentences").GetInt32() > 100);
         Assert.True(summary.GetProperty("actor_mentions").GetInt32() > 100, run.Stdout);
         Assert.Contains(summary.GetProperty("most_mentioned_people").EnumerateArray(), p => p.GetString()!.StartsWith("Vladimir Putin ("));
+        Assert.True(summary.GetProperty("quotes").GetInt32() > 30, run.Stdout);
+        Assert.Contains(summary.GetProperty("most_quoted").EnumerateArray(), p => p.GetString()!.StartsWith("Recep Tayyip Erdogan ("));
+        Assert.True(summary.GetProperty("time_expressions").GetInt32() > 50, run.Stdout);
     }
 
     [SharedFact]

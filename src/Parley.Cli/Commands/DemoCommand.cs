@@ -28,7 +28,8 @@ static class DemoCommand
             var articles = new JsonArray();
             var removedByReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var people = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            long actorMentions = 0;
+            long actorMentions = 0, quotes = 0, timexes = 0, places = 0;
+            var speakers = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var (summary, report) = IngestCommand.Ingest([CorpusDirectory], parse.GetValue(db)!, options, 1, record =>
             {
                 articles.Add($"{record.Published ?? "????-??-??"}  {record.Outlet ?? "-",-22}  {record.Title ?? record.Id}");
@@ -37,12 +38,22 @@ static class DemoCommand
                     actorMentions += a.Mentions.Count;
                     if (a.Kind == "person") people[a.Name] = people.GetValueOrDefault(a.Name) + a.Mentions.Count;
                 }
+                quotes += record.Quotes.Count;
+                timexes += record.Timexes.Count;
+                places += record.Places.Count;
+                foreach (var q in record.Quotes)
+                    if (q.Speaker?.Name is { } name) speakers[name] = speakers.GetValueOrDefault(name) + 1;
                 foreach (var r in record.Removed)
                     removedByReason[r.Reason] = removedByReason.GetValueOrDefault(r.Reason) + 1;
             });
             report.Add("removed", new JsonObject(removedByReason.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))));
             report.Add("actor_mentions", actorMentions);
             report.Add("most_mentioned_people", new JsonArray(people.OrderByDescending(kv => kv.Value).Take(8)
+                .Select(kv => (JsonNode?)$"{kv.Key} ({kv.Value})").ToArray()));
+            report.Add("time_expressions", timexes);
+            report.Add("place_mentions", places);
+            report.Add("quotes", quotes);
+            report.Add("most_quoted", new JsonArray(speakers.OrderByDescending(kv => kv.Value).Take(8)
                 .Select(kv => (JsonNode?)$"{kv.Key} ({kv.Value})").ToArray()));
             report.Add("articles", articles);
             report.Write(parse.GetValue(IngestCommand.Json));
