@@ -1,5 +1,6 @@
 using Parley.Actors;
 using Parley.Core;
+using Parley.Events;
 using Parley.Ingest;
 using Parley.Ingest.Cleaning;
 using Parley.Ingest.Html;
@@ -21,15 +22,17 @@ public sealed class ArticlePipeline
     readonly SentenceSplitter _sentences;
     readonly ActorEngine _actors;
     readonly QuoteExtractor _quotes;
+    readonly EventCoder _events;
     readonly PipelineOptions _options;
 
-    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, PipelineOptions options)
+    ArticlePipeline(TextCleaner textCleaner, HtmlExtractor htmlExtractor, SentenceSplitter sentences, ActorEngine actors, QuoteExtractor quotes, EventCoder events, PipelineOptions options)
     {
         _textCleaner = textCleaner;
         _htmlExtractor = htmlExtractor;
         _sentences = sentences;
         _actors = actors;
         _quotes = quotes;
+        _events = events;
         _options = options;
     }
 
@@ -42,7 +45,7 @@ public sealed class ArticlePipeline
 
     /// <summary>A pipeline with a given actors engine (tests, benchmarks, other knowledge bases).</summary>
     public static ArticlePipeline Build(PipelineOptions? options, ActorEngine actors) =>
-        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(), options ?? new PipelineOptions());
+        new(TextCleaner.Load(), HtmlExtractor.Load(), SentenceSplitter.Load(), actors, QuoteExtractor.Load(), EventCoder.Load(actors.Knowledge), options ?? new PipelineOptions());
 
     /// <summary>The actors engine of this pipeline (knowledge lookups: people, roles at a date).</summary>
     public ActorEngine ActorEngine => _actors;
@@ -114,6 +117,17 @@ public sealed class ArticlePipeline
         {
             record.Errors.Add($"quotes failed: {ex.GetType().Name}: {ex.Message}");
         }
+        try
+        {
+            record.Events = Events(new EventInput(record.Text, record.Sentences, record.Actors, record.Timexes, record.Places, record.Published, record.Title, record.Captions)
+            {
+                ResolveExtra = s => Actors(s, Sentences(s), record.Published),
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            record.Errors.Add($"events failed: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     /// <summary>The cleaning stage alone: HTML goes to the main-content extractor, text to the line cleaner.</summary>
@@ -128,6 +142,9 @@ public sealed class ArticlePipeline
 
     /// <summary>The quotes stage alone: attributed statements with speakers resolved to the given actors.</summary>
     public List<QuoteRecord> Quotes(QuoteInput input) => _quotes.Extract(input);
+
+    /// <summary>The events stage alone: PLOVER/CAMEO events with their actors, dates and places.</summary>
+    public List<EventRecord> Events(EventInput input) => _events.Code(input);
 
     /// <summary>The sentence stage alone.</summary>
     public List<TextSpan> Sentences(string text) => _sentences.Split(text);

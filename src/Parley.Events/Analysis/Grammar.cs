@@ -1,0 +1,197 @@
+using Parley.Events.Knowledge;
+
+namespace Parley.Events.Analysis;
+
+/// <summary>What governs a reference: the preposition before it, and whether it sits under a role noun ("ministers of X").</summary>
+readonly record struct Governance(string? Prep, bool RoleOf)
+{
+    public bool Any => Prep is not null;
+}
+
+/// <summary>
+/// Shallow grammar over a unit's tokens, enough to find an event's arguments without a parser: what a reference
+/// is governed by, compounds ("X, Y and Z", "X as well as Y"), the subject of a clause and the object of a trigger.
+/// </summary>
+static class Grammar
+{
+    /// <summary>A word that may sit inside a noun phrase before its head (determiners, adjectives, numbers).</summary>
+    public static bool NpWord(EventKnowledge kb, Unit unit, int k)
+    {
+        var t = unit.Toks[k];
+        if (t.IsPunct) return false;
+        if (unit.RefOf(k) is { } r) return r.PossessivePronoun;
+        var c = kb.Cues;
+        if (c.Is("determiner", t.Key)) return true;
+        if ((t.Flags & TokFlags.Digit) != 0) return true;
+        if (t.IsCap && (t.Flags & TokFlags.HyphenPrev) == 0 && k > 0) return false;
+        if (c.Is("preposition", t.Key) || c.Is("be", t.Key) || c.Is("aux", t.Key) || c.Is("modal", t.Key) || c.Is("clause", t.Key)
+            || c.Is("coordinator", t.Key) || c.Is("negation", t.Key) || c.Is("speech", t.Key)) return false;
+        if (t.IsPossessive) return false;
+        if (t.Key.Length > 5 && t.Key.EndsWith("ing", StringComparison.Ordinal) && !c.Is("adjective", t.Key)) return false;
+        if (kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out _) > 0) return false;
+        if (kb.Lexicon.Supports.Longest(unit.Toks, k, unit.Count, out _) > 0) return false;
+        return true;
+    }
+
+    /// <summary>The preposition governing a reference (looking back over noun-phrase words), seen through role nouns.</summary>
+    public static Governance Governed(EventKnowledge kb, Unit unit, Ref r) => GovernedAt(kb, unit, r.First, 0);
+
+    static Governance GovernedAt(EventKnowledge kb, Unit unit, int first, int depth)
+    {
+        var k = first - 1;
+        var skipped = 0;
+        while (k >= 0 && skipped < 4 && NpWord(kb, unit, k) && !kb.Cues.Is("preposition", unit.Toks[k].Key)) { k--; skipped++; }
+        if (k < 0) return default;
+        var t = unit.Toks[k];
+        if (!kb.Cues.Is("preposition", t.Key) || unit.RefAt[k] >= 0) return default;
+        if (t.Key == "of" && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
+        {
+            var outer = GovernedAt(kb, unit, roleStart, depth + 1);
+            return new Governance(outer.Prep, true);
+        }
+        // "two-word" prepositions: "prior to", "ahead of", "according to"
+        if (k > 0 && (t.Key is "to" or "of") && unit.Toks[k - 1].Key is "prior" or "according" or "ahead" or "due" or "thanks")
+            return new Governance(unit.Toks[k - 1].Key + " " + t.Key, false);
+        return new Governance(t.Key, false);
+    }
+
+    /// <summary>Token <paramref name="k"/> ends a role noun phrase ("the defence ministers"); its first token.</summary>
+    static bool IsRoleNoun(EventKnowledge kb, Unit unit, int k, out int start)
+    {
+        start = k;
+        var key = unit.Toks[k].Key;
+        var singular = key.EndsWith("ies") ? key[..^3] + "y" : key.EndsWith('s') ? key[..^1] : key;
+        if (!kb.Cues.Is("role-noun", key) && !kb.Cues.Is("role-noun", singular)) return false;
+        while (start - 1 >= 0 && NpWord(kb, unit, start - 1)) start--;
+        return true;
+    }
+
+    /// <summary>Length in tokens of a coordinator at <paramref name="k"/> (", and", "as well as"), 0 if none.</summary>
+    static int Coordinator(EventKnowledge kb, Unit unit, int k, int end) => kb.Cues.Match("coordinator", unit.Toks, k, end, out _);
+
+    /// <summary>The compound starting at <paramref name="r"/>: "X, Y and Z", "X and his counterpart, Y", "Syrian-Turkish".</summary>
+    public static List<Ref> Chain(EventKnowledge kb, Unit unit, Ref r, int limit)
+    {
+        var chain = new List<Ref> { r };
+        var cur = r;
+        while (true)
+        {
+            var k = cur.Last + 1;
+            if (k >= limit) break;
+            Ref? next = null;
+            if (unit.RefOf(k) is { } adj && (unit.Toks[k].Flags & TokFlags.HyphenPrev) != 0 && adj != cur) next = adj;
+            else
+            {
+                var c = Coordinator(kb, unit, k, limit);
+                if (c == 0) break;
+                var j = k + c;
+                var skipped = 0;
+                while (j < limit && skipped < 4 && unit.RefOf(j) is not { PossessivePronoun: false } && NpWord(kb, unit, j)) { j++; skipped++; }
+                if (j < limit && unit.RefOf(j) is { PossessivePronoun: false } cand && cand.First == j) next = cand;
+            }
+            if (next is null || next == cur) break;
+            chain.Add(next);
+            cur = next;
+        }
+        return chain;
+    }
+
+    /// <summary>A reference that can be a party: not a possessive determiner of a following noun, not inside another quotation state.</summary>
+    static bool Candidate(Unit unit, Ref r, int at) =>
+        !r.PossessivePronoun && unit.InQuote(r.First) == unit.InQuote(at);
+
+    /// <summary>The subject of the clause [from, before): the leftmost ungoverned reference and its compound.</summary>
+    public static List<Ref> Subject(EventKnowledge kb, Unit unit, int from, int before)
+    {
+        for (var k = Math.Max(0, from); k < before; k++)
+        {
+            if (unit.RefOf(k) is not { } r || r.First != k || !Candidate(unit, r, before)) continue;
+            var g = Governed(kb, unit, r);
+            if (g.Any) continue;
+            return Chain(kb, unit, r, before);
+        }
+        return [];
+    }
+
+    /// <summary>The antecedent of a relative clause opening at <paramref name="rel"/> ("Syrian Kurds who ...").</summary>
+    public static List<Ref> Antecedent(EventKnowledge kb, Unit unit, int rel)
+    {
+        var k = rel - 1;
+        if (k >= 0 && unit.Toks[k].Key == ",") k--;
+        if (k < 0 || unit.RefOf(k) is not { } r || r.PossessivePronoun) return [];
+        // walk back to the start of a compound ending here
+        var first = r;
+        for (var j = r.First - 1; j >= 0; j--)
+        {
+            if (unit.RefOf(j) is { PossessivePronoun: false } p && p != first)
+            {
+                var chain = Chain(kb, unit, p, r.Last + 1);
+                if (chain.Contains(r)) { first = p; j = p.First; continue; }
+                break;
+            }
+            if (!(unit.Toks[j].Key is "," or "and" || NpWord(kb, unit, j))) break;
+        }
+        return Chain(kb, unit, first, r.Last + 1);
+    }
+
+    /// <summary>
+    /// The recipient after a trigger: the first reference that is the direct object (when the pattern takes one) or
+    /// follows one of the pattern's prepositions, before the clause ends; places ("in Moscow") are skipped.
+    /// </summary>
+    public static (List<Ref> Refs, string? Prep) Object(EventKnowledge kb, Unit unit, int from, int limit, bool direct, IReadOnlySet<string> preps)
+    {
+        limit = Math.Min(limit, from + 16);
+        for (var k = from; k < limit; k++)
+        {
+            var t = unit.Toks[k];
+            if (t.IsPunct && t.Key != "," || t.IsQuote) break;
+            if (t.Key == ",")
+            {
+                if (k + 1 < limit && unit.RefOf(k + 1) is { PossessivePronoun: false }) continue;
+                break;
+            }
+            if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun) continue;
+            var g = Governed(kb, unit, r);
+            var prep = g.Prep;
+            // the governing preposition must lie after the trigger
+            if (prep is not null && !PrepBetween(unit, from, k, prep)) prep = null;
+            var ok = prep is null ? direct : preps.Contains(prep) || direct && prep == "of" && HeadBefore(kb, unit, from, k);
+            if (ok) return (Chain(kb, unit, r, limit), prep);
+            if (prep is null && !direct && !g.RoleOf) continue;
+        }
+        return ([], null);
+    }
+
+    /// <summary>"rejected the idea of X": only noun-phrase words between the trigger and the "of" before the party.</summary>
+    static bool HeadBefore(EventKnowledge kb, Unit unit, int from, int refFirst)
+    {
+        var of = refFirst - 1;
+        while (of > from && unit.Toks[of].Key != "of") of--;
+        if (of <= from) return false;
+        for (var k = from; k < of; k++)
+            if (!NpWord(kb, unit, k)) return false;
+        return true;
+    }
+
+    static bool PrepBetween(Unit unit, int from, int to, string prep)
+    {
+        var last = prep.Contains(' ') ? prep[(prep.IndexOf(' ') + 1)..] : prep;
+        for (var k = from; k < to; k++)
+            if (unit.Toks[k].Key == last) return true;
+        return false;
+    }
+
+    /// <summary>First ungoverned-or-argument reference in [from, limit) that is not a place ("in Syria"); used for complements.</summary>
+    public static List<Ref> FirstParty(EventKnowledge kb, Unit unit, int from, int limit, Func<Ref, bool>? accept = null)
+    {
+        for (var k = from; k < limit; k++)
+        {
+            if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun && !r.Possessive) continue;
+            var g = Governed(kb, unit, r);
+            if (g.Prep is { } p && kb.Cues.Is("place-preposition", p)) continue;
+            if (accept is not null && !accept(r)) continue;
+            return Chain(kb, unit, r, limit);
+        }
+        return [];
+    }
+}
