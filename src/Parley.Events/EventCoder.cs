@@ -264,8 +264,6 @@ public sealed class EventCoder
             {
                 same.Cameo = c.Cameo;
                 same.Mode = c.Mode ?? same.Mode;
-                // a visit names the visitor as the source
-                if (c.Mode == "visit") (same.Source, same.Target) = (c.Source, c.Target);
             }
             same.Confidence = Math.Min(0.95, Math.Max(same.Confidence, c.Confidence) + 0.05);
         }
