@@ -109,12 +109,6 @@ public sealed class EventCoder
             c.Source = c.Source.Where(p => p.Key == first).ToList();
             return true;
         }
-        if (c.Source.Count >= 2)
-        {
-            c.Target = c.Source.Skip(1).ToList();
-            c.Source = [c.Source[0]];
-            return true;
-        }
         return false;
     }
 

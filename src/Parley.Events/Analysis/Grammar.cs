@@ -108,9 +108,22 @@ static class Grammar
             if (unit.RefOf(k) is not { } r || r.First != k || !Candidate(unit, r, before)) continue;
             var g = Governed(kb, unit, r);
             if (g.Any) continue;
+            if (r.Possessive && Apposed(kb, unit, r, before) is { } head) r = head;
             return Chain(kb, unit, r, before);
         }
         return [];
+    }
+
+    /// <summary>"Mr. Trump's national security adviser, John Bolton, said": the party the possessive phrase names.</summary>
+    static Ref? Apposed(EventKnowledge kb, Unit unit, Ref poss, int before)
+    {
+        var k = poss.Last + 2;
+        for (var steps = 0; k < before && steps < 7; steps++, k++)
+        {
+            if (unit.RefOf(k) is { PossessivePronoun: false } r && r != poss) return r;
+            if (!(unit.Toks[k].Key == "," || NpWord(kb, unit, k))) return null;
+        }
+        return null;
     }
 
     /// <summary>The antecedent of a relative clause opening at <paramref name="rel"/> ("Syrian Kurds who ...").</summary>
@@ -119,6 +132,7 @@ static class Grammar
         var k = rel - 1;
         if (k >= 0 && unit.Toks[k].Key == ",") k--;
         if (k < 0 || unit.RefOf(k) is not { } r || r.PossessivePronoun) return [];
+        if (Governed(kb, unit, r) is { Any: true, RoleOf: false }) return [];
         // walk back to the start of a compound ending here
         var first = r;
         for (var j = r.First - 1; j >= 0; j--)
@@ -150,7 +164,10 @@ static class Grammar
                 if (k + 1 < limit && unit.RefOf(k + 1) is { PossessivePronoun: false }) continue;
                 break;
             }
+            if (k > from && t.Key is "and" or "or" or "but" && unit.RefOf(k + 1) is null && !(k + 1 < limit && NpWord(kb, unit, k + 1))) break;
+            if (unit.RefAt[k] < 0 && k > from && kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out _) > 0 && !NpWord(kb, unit, k - 1)) break;
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun) continue;
+            if (Modifier(kb, unit, r)) continue;
             var g = Governed(kb, unit, r);
             var prep = g.Prep;
             // the governing preposition must lie after the trigger
@@ -160,6 +177,18 @@ static class Grammar
             if (prep is null && !direct && !g.RoleOf) continue;
         }
         return ([], null);
+    }
+
+    /// <summary>A name before a common noun only modifies it ("the Russia investigation", "U.S.-Russian relations").</summary>
+    public static bool Modifier(EventKnowledge kb, Unit unit, Ref r)
+    {
+        if (r.Kind is RefKind.Implicit or RefKind.Speaker || r.Possessive || r.PossessivePronoun) return false;
+        var k = r.Last + 1;
+        if (k >= unit.Count) return false;
+        var t = unit.Toks[k];
+        if (!t.IsWord || t.IsCap || t.IsPossessive || unit.RefAt[k] >= 0) return false;
+        if (kb.Cues.Is("head-noun", t.Key) || t.Key.EndsWith("ly", StringComparison.Ordinal)) return false;
+        return NpWord(kb, unit, k) && !kb.Cues.Is("determiner", t.Key) && (t.Flags & TokFlags.Digit) == 0;
     }
 
     /// <summary>"rejected the idea of X": only noun-phrase words between the trigger and the "of" before the party.</summary>
@@ -189,6 +218,7 @@ static class Grammar
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun && !r.Possessive) continue;
             var g = Governed(kb, unit, r);
             if (g.Prep is { } p && kb.Cues.Is("place-preposition", p)) continue;
+            if (Modifier(kb, unit, r)) continue;
             if (accept is not null && !accept(r)) continue;
             return Chain(kb, unit, r, limit);
         }

@@ -43,6 +43,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             var t = _t[i];
             if (!t.IsWord || t.IsPossessive) { i++; continue; }
+            if (NotTrigger(i) is var skip and > 0) { i = skip; continue; }
             var inRef = unit.RefOf(i);
             // support verb + nominal trigger: "held talks", "struck a deal", "provides military support"
             if (inRef is null && SupportAt(i) is { } sup)
@@ -67,6 +68,17 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             else i++;
         }
         return occs;
+    }
+
+    /// <summary>End of a never-a-trigger phrase over token <paramref name="i"/> ("is to blame"), else 0.</summary>
+    int NotTrigger(int i)
+    {
+        for (var s = Math.Max(0, i - 2); s <= i; s++)
+        {
+            var len = _cues.Match("not-trigger", _t, s, _t.Count, out _);
+            if (len > 0 && s + len > i) return s + len;
+        }
+        return 0;
     }
 
     Occurrence? SupportAt(int i)
@@ -251,6 +263,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         var vFirst = o.VerbFirst;
         var cs = c.ClauseFirst;
         var ce = c.ClauseEnd;
+        if (p.Has(PatternFlags.NeedsHarm) && !HarmAfter(o)) return null;
         var passive = o.Support is null && p.Part == Part.Verb && IsPassive(o);
         List<Ref> subj;
         List<Ref> obj = [];
@@ -266,6 +279,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         else
         {
             subj = p.Has(PatternFlags.SubjFor) ? ForSubject(o) : SubjectFor(vFirst, cs, o);
+            if (o.Support is null && p.Part == Part.Verb && !Agrees(o, subj)) return null;
             var direct = p.Object && !p.Has(PatternFlags.Intrans);
             IReadOnlySet<string> preps = p.Preps;
             if (o.Support is not null) { direct = false; }
@@ -287,7 +301,15 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                     if (!subj.Contains(l) && !obj.Contains(l)) obj.Add(l);
             }
         }
-        if (p.Has(PatternFlags.Comp) && obj.Count == 0 && o.CompStart >= 0)
+        if (p.Has(PatternFlags.Causative) && o.Inner is { } ordered
+            && (ordered.Pattern.Part == Part.Noun && ordered.Support is null ? BuildNominal(ordered, false) : BuildVerbal(ordered)) is { } oc)
+        {
+            c.Type = oc.Type;
+            c.Cameo = oc.Cameo;
+            c.Mode = oc.Mode;
+            if (obj.Count == 0) c.Target = oc.Target;
+        }
+        else if (p.Has(PatternFlags.Comp) && obj.Count == 0 && o.CompStart >= 0)
         {
             var sKeys = Parties(subj).Select(x => x.Key).ToHashSet();
             bool Other(Party x) => !sKeys.Contains(x.Key);
@@ -309,6 +331,35 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         Refine(c, o);
         c.Confidence = 0.8 - (passive ? 0.05 : 0) - (o.Support is not null ? 0.05 : 0);
         return c;
+    }
+
+    bool HarmAfter(Occurrence o)
+    {
+        for (var k = o.Last + 1; k < Math.Min(_t.Count, o.Last + 24); k++)
+        {
+            if (_t[k].Key is ";" || _t[k].IsQuote) break;
+            if (_cues.Match("harm", _t, k, _t.Count, out _) > 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// "Mexico, meet Donald Trump": a bare base form with one singular subject and no auxiliary is not a finite verb
+    /// (imperative, vocative, or a noun we do not code).
+    /// </summary>
+    bool Agrees(Occurrence o, List<Ref> subj)
+    {
+        if (subj.Count == 0) return true;
+        var s = subj[^1];
+        if (s.Last + 1 < _t.Count && _t[s.Last + 1].Key == "," && s.Last + 2 == o.First && (o.Form & Form.Base) != 0) return false;
+        if ((o.Form & Form.Base) == 0 || (o.Form & (Form.Past | Form.Participle | Form.Third)) != 0) return true;
+        if (subj.Count > 1 || subj[0].Plural || subj[0].Kind is RefKind.Group or RefKind.Speaker) return true;
+        var prev = o.First - 1;
+        while (prev >= 0 && _t[prev].Key.EndsWith("ly", StringComparison.Ordinal) && _t[prev].Key.Length > 3) prev--;
+        if (prev < 0) return true;
+        var pk = _t[prev].Key;
+        if (_cues.Is("modal", pk) || _cues.Is("aux", pk) || _cues.Is("negation", pk) || pk == "to" || _cues.Is("plural-pronoun", pk)) return true;
+        return subj[0].Parties.Count > 1;
     }
 
     /// <summary>"it is inconceivable for us to withdraw": the party after "for".</summary>
@@ -613,6 +664,11 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             if (_cues.Is("modal", key)) { modal ??= "planned"; continue; }
             if (key == "to")
             {
+                if (k > 0 && _cues.Value("to-noun", _t[k - 1].Key) is { } tn)
+                {
+                    if (tn == "negated") c.Negated = true; else modal ??= tn;
+                    break;
+                }
                 for (var s = Math.Max(cs, k - 2); s < k; s++)
                     if (_cues.MatchVerb("plan", _t, s, k + 1, out _) == k + 1 - s || _cues.Match("plan", _t, s, k + 1, out _) == k + 1 - s) { modal ??= "planned"; break; }
                 continue;

@@ -30,6 +30,10 @@ enum PatternFlags : ushort
     /// <summary>"from X" names the source ("a request from the guarantors").</summary>
     FromSource = 512,
     NeedsTarget = 1024,
+    /// <summary>Only with harm in view ("warned X against ..."): a cue of kind harm must follow.</summary>
+    NeedsHarm = 2048,
+    /// <summary>"ordered strikes on X": the ordered act, with the one who ordered it as the source.</summary>
+    Causative = 4096,
 }
 
 /// <summary>A patterns.tsv row.</summary>
@@ -126,6 +130,7 @@ sealed class Lexicon
                         "comp" => PatternFlags.Comp, "host" => PatternFlags.Host, "intrans" => PatternFlags.Intrans,
                         "base-" => PatternFlags.NoBase, "event" => PatternFlags.Event, "process" => PatternFlags.Process,
                         "copula" => PatternFlags.Copula, "subj-for" => PatternFlags.SubjFor, "needs-target" => PatternFlags.NeedsTarget,
+                        "needs-harm" => PatternFlags.NeedsHarm, "causative" => PatternFlags.Causative,
                         _ => throw new FormatException($"{where}: unknown flag '{f}'"),
                     };
             if (part == Part.Noun && (flags & (PatternFlags.Event | PatternFlags.Process | PatternFlags.Copula)) == 0)
