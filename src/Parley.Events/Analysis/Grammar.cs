@@ -103,6 +103,21 @@ static class Grammar
     /// <summary>The subject of the clause [from, before): the leftmost ungoverned reference and its compound.</summary>
     public static List<Ref> Subject(EventKnowledge kb, Unit unit, int from, int before)
     {
+        // a party right before the verb group ("Iran is pressing", "Russia and Turkey also agreed", "Fidan, travelled")
+        var j = before - 1;
+        while (j >= from && (kb.Cues.Is("aux", unit.Toks[j].Key) || kb.Cues.Is("modal", unit.Toks[j].Key) || kb.Cues.Is("be", unit.Toks[j].Key)
+               || kb.Cues.Is("negation", unit.Toks[j].Key) || unit.RefAt[j] < 0 && unit.Toks[j].Key.EndsWith("ly", StringComparison.Ordinal) && unit.Toks[j].Key.Length > 3))
+            j--;
+        if (j >= from && unit.Toks[j].Key == "," && j - 1 >= from && unit.RefOf(j - 1) is { } app && Governed(kb, unit, app) is { Any: false }) j--;
+        if (j >= from && unit.RefOf(j) is { } near && near.Last == j && Candidate(unit, near, before) && !Governed(kb, unit, near).Any && !near.Possessive)
+        {
+            var chain = Antecedent(kb, unit, near.Last + 1);
+            if (chain.Count > 0 && chain[0].First >= from)
+            {
+                // a subject opening with an apposition ("Turkey's Foreign Minister, Hakan Fidan,"): the same party
+                return chain;
+            }
+        }
         for (var k = Math.Max(0, from); k < before; k++)
         {
             if (unit.RefOf(k) is not { } r || r.First != k || !Candidate(unit, r, before)) continue;
@@ -120,7 +135,7 @@ static class Grammar
         var k = poss.Last + 2;
         for (var steps = 0; k < before && steps < 7; steps++, k++)
         {
-            if (unit.RefOf(k) is { PossessivePronoun: false } r && r != poss) return r;
+            if (unit.RefOf(k) is { PossessivePronoun: false } r && r != poss && !Modifier(kb, unit, r)) return r;
             if (!(unit.Toks[k].Key == "," || NpWord(kb, unit, k))) return null;
         }
         return null;

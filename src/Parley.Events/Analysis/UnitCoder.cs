@@ -17,6 +17,12 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     {
         var occs = Find();
         Absorb(occs);
+        ClauseVerb = nominal =>
+        {
+            var cs = unit.ClauseStart[nominal.First];
+            var verbal = occs.LastOrDefault(x => x != nominal && !x.Absorbed && x.Last < nominal.First && x.First >= cs && x.Pattern.Part == Part.Verb);
+            return verbal is null ? null : BuildVerbal(verbal);
+        };
         var list = new List<Candidate>();
         foreach (var o in occs)
         {
@@ -273,8 +279,12 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             for (var k = o.Last + 1; k < ce; k++)
                 if (_t[k].Key == "by") { by = k; break; }
             subj = by >= 0 ? Grammar.FirstParty(_kb, unit, by + 1, Math.Min(ce, by + 8)) : [];
-            obj = Grammar.Subject(_kb, unit, cs, vFirst);
-            if (obj.Count == 0 && unit.Toks[cs].Key is var rk && _cues.Is("relative", rk)) obj = Grammar.Antecedent(_kb, unit, cs);
+            if (ReducedRelative(o)) obj = Grammar.Antecedent(_kb, unit, o.First);
+            else
+            {
+                obj = Grammar.Subject(_kb, unit, cs, vFirst);
+                if (obj.Count == 0 && unit.Toks[cs].Key is var rk && _cues.Is("relative", rk)) obj = Grammar.Antecedent(_kb, unit, cs);
+            }
         }
         else
         {
@@ -320,8 +330,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 var patient = ic.Target.Where(Other).ToList();
                 c.Target = p.Type == "REQUEST" ? (agent.Count > 0 ? agent : patient) : (patient.Count > 0 ? patient : []);
             }
-            if (c.Target.Count == 0)
-                obj = Grammar.FirstParty(_kb, unit, o.CompStart, o.CompEnd, r => r.Parties.Exists(Other)
+            if (c.Target.Count == 0 && p.Type is "REQUEST" or "REJECT")
+                obj = Grammar.FirstParty(_kb, unit, o.CompStart, Math.Min(o.CompEnd, o.CompStart + 5), r => r.Parties.Exists(Other)
                     && Grammar.Governed(_kb, unit, r).Prep is null);
         }
         if (p.Has(PatternFlags.Host) && obj.Count > 0) (subj, obj) = (obj, subj);
@@ -373,6 +383,14 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     /// <summary>The subject of a verb at <paramref name="v"/>: its clause's subject, else the antecedent of a relative clause, else the clause it hangs from.</summary>
     List<Ref> SubjectFor(int v, int cs, Occurrence o)
     {
+        // "the U.S. plans to talk to X" vs "the evolving plans to talk": an infinitive under a noun belongs to the noun's owner
+        var to = v - 1;
+        while (to >= 0 && _cues.Is("aux", _t[to].Key) && _t[to].Key != "to") to--;
+        if (to > 0 && _t[to].Key == "to" && _cues.Is("to-noun", _t[to - 1].Key) && unit.RefAt[to - 1] < 0 && Grammar.NpWord(_kb, unit, to - 1))
+        {
+            var (_, owner) = LeftModifiers(to - 1);
+            return owner;
+        }
         var subj = Grammar.Subject(_kb, unit, cs, v);
         if (subj.Count > 0) return subj;
         var opener = _t[cs].Key;
@@ -415,6 +433,17 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         var k = v - 1;
         while (k >= 0 && _cues.Is("aux", _t[k].Key) && _t[k].Key != "to") k--;
         return k >= 0 && _t[k].Key == "to";
+    }
+
+    bool ReducedRelative(Occurrence o)
+    {
+        for (var k = o.First - 1; k >= Math.Max(0, o.First - 4); k--)
+        {
+            var key = _t[k].Key;
+            if (_cues.Is("be", key)) return false;
+            if (!(_cues.Is("aux", key) || _cues.Is("negation", key) || key.EndsWith("ly", StringComparison.Ordinal))) break;
+        }
+        return true;
     }
 
     bool IsPassive(Occurrence o)
@@ -481,12 +510,16 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             var subjBefore = Grammar.Subject(_kb, unit, cs, o.First);
             if (subjBefore.Count > 0)
             {
-                source = subjBefore;
-                if (target.Count == 0)
+                if (p.Type == "CONSULT" && target.Count == 0 && ClauseVerb?.Invoke(o) is { } verbal && verbal.Target.Count > 0)
                 {
-                    var keys = Parties(source).Select(x => x.Key).ToHashSet();
-                    target = Grammar.FirstParty(_kb, unit, subjBefore[^1].Last + 1, o.First, r => !r.Parties.All(x => keys.Contains(x.Key)));
+                    // "called on X in a telephone conversation": the talk is between the caller and X
+                    c.Source = verbal.Source;
+                    c.Target = verbal.Target;
+                    Polarity(c, o.First);
+                    c.Confidence = 0.7;
+                    return c;
                 }
+                source = p.Type == "CONSULT" || target.Count > 0 ? subjBefore : [];
             }
             else
             {
@@ -526,6 +559,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         return !(t.IsPunct || _cues.Is("preposition", t.Key) || _cues.Is("clause", t.Key) || _cues.Is("be", t.Key) || _cues.Is("coordinator", t.Key)
                  || _cues.MatchVerb("speech", _t, k, k + 1, out _) > 0);
     }
+
+    /// <summary>The verbal event of the clause before a nominal (set by <see cref="Run"/>).</summary>
+    Func<Occurrence, Candidate?>? ClauseVerb;
 
     bool OccurrenceVerbNear(Occurrence o)
     {
@@ -669,8 +705,13 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                     if (tn == "negated") c.Negated = true; else modal ??= tn;
                     break;
                 }
-                for (var s = Math.Max(cs, k - 2); s < k; s++)
-                    if (_cues.MatchVerb("plan", _t, s, k + 1, out _) == k + 1 - s || _cues.Match("plan", _t, s, k + 1, out _) == k + 1 - s) { modal ??= "planned"; break; }
+                var planned = false;
+                for (var s = Math.Max(cs, k - 2); s < k && !planned; s++)
+                    if (_cues.MatchVerb("plan", _t, s, k + 1, out _) == k + 1 - s || _cues.Match("plan", _t, s, k + 1, out _) == k + 1 - s
+                        || _cues.Match("modal", _t, s, k + 1, out var mv) == k + 1 - s && mv is not null)
+                        planned = true;
+                // a bare infinitive ("forced Iran to stop", "to support the plan") is not a reported act
+                modal ??= planned ? "planned" : "hypothetical";
                 continue;
             }
             if (_cues.Is("be", key) || _cues.Is("aux", key)) continue;
