@@ -82,8 +82,8 @@ public sealed class EventCoder
                 c.Cameo = fc;
                 c.Mode = null;
             }
-            if (c.Type == "CONSULT" && c.Mode is null or "multilateral" && c.Source.Concat(c.Target).Select(p => p.Key).Distinct().Count() >= 3)
-                c.Mode = "multilateral";
+            var sides = c.Source.Concat(c.Target).Select(p => p.Key).Distinct().Count();
+            if (c.Type == "CONSULT" && c.Mode is null or "multilateral") c.Mode = sides >= 3 ? "multilateral" : null;
             kept.Add(c);
         }
         Dates(unit, kept);

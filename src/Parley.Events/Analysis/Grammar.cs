@@ -40,7 +40,15 @@ static class Grammar
     {
         var k = first - 1;
         var skipped = 0;
-        while (k >= 0 && skipped < 4 && NpWord(kb, unit, k) && !kb.Cues.Is("preposition", unit.Toks[k].Key)) { k--; skipped++; }
+        var words = 0;
+        // determiners and at most one adjective ("much of northern Syria"); more words mean a new phrase ("at the same time Trump")
+        while (k >= 0 && skipped < 4 && NpWord(kb, unit, k) && !kb.Cues.Is("preposition", unit.Toks[k].Key))
+        {
+            var tk = unit.Toks[k];
+            if (!kb.Cues.Is("determiner", tk.Key) && (tk.Flags & (TokFlags.Digit | TokFlags.HyphenPrev)) == 0 && unit.RefAt[k] < 0 && ++words > 1) return default;
+            k--;
+            skipped++;
+        }
         if (k < 0) return default;
         var t = unit.Toks[k];
         if (!kb.Cues.Is("preposition", t.Key) || unit.RefAt[k] >= 0) return default;
@@ -170,9 +178,12 @@ static class Grammar
     public static (List<Ref> Refs, string? Prep) Object(EventKnowledge kb, Unit unit, int from, int limit, bool direct, IReadOnlySet<string> preps)
     {
         limit = Math.Min(limit, from + 16);
+        var open = true;
         for (var k = from; k < limit; k++)
         {
             var t = unit.Toks[k];
+            // the direct-object slot closes at the first word that cannot sit in a noun phrase before its party
+            if (t.IsWord && unit.RefAt[k] < 0 && !NpWord(kb, unit, k) && !kb.Cues.Is("preposition", t.Key) && !kb.Cues.Is("aux", t.Key)) open = false;
             if (t.IsPunct && t.Key != "," || t.IsQuote) break;
             if (t.Key == ",")
             {
@@ -187,7 +198,7 @@ static class Grammar
             var prep = g.Prep;
             // the governing preposition must lie after the trigger
             if (prep is not null && !PrepBetween(unit, from, k, prep)) prep = null;
-            var ok = prep is null ? direct : preps.Contains(prep) || direct && prep == "of" && HeadBefore(kb, unit, from, k);
+            var ok = prep is null ? direct && open : preps.Contains(prep) || direct && prep == "of" && HeadBefore(kb, unit, from, k);
             if (ok) return (Chain(kb, unit, r, limit), prep);
             if (prep is null && !direct && !g.RoleOf) continue;
         }

@@ -61,6 +61,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             var len = _kb.Lexicon.Triggers.Longest(_t, i, n, out var hits);
             if (len == 0 || hits is null) { i++; continue; }
             var last = i + len - 1;
+            if ((_t[i].Flags & TokFlags.HyphenPrev) != 0 || last + 1 < n && (_t[last + 1].Flags & TokFlags.HyphenPrev) != 0) { i = last + 1; continue; }
             if (inRef is not null && !(inRef.IsOrg && last == inRef.Last && hits.Exists(h => h.Pattern.Part == Part.Noun)))
             {
                 i++;
@@ -398,6 +399,10 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             return Grammar.Antecedent(_kb, unit, cs);
         }
+        // "an editorial criticizing Trump": a participle right after a common noun modifies it
+        if ((o.Form & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
+            && !_cues.Is("determiner", _t[v - 1].Key))
+            return [];
         // a participle opening the unit: "Meeting in Moscow, Putin and Erdogan vowed ..."
         if ((o.Form & Form.Ing) != 0 && v == 0)
         {
@@ -616,7 +621,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             var t = _t[k];
             if (t.IsQuote || t.IsPunct && t.Key != ",") break;
-            if (t.Key == ",")
+            if (t.Key == "," && k == o.Last + 1)
             {
                 // ", which involved X" / ", involving X"
                 var j = k + 1;
@@ -628,8 +633,10 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 }
                 break;
             }
+            if (t.Key == ",") break;
             if (_cues.Is("relative", t.Key) && unit.RefAt[k] < 0)
             {
+                if (k != o.Last + 1) break;
                 var pl = _cues.MatchVerb("participants-verb", _t, k + 1, n, out _);
                 if (pl == 0) break;
                 var refs = NpAfter(k + 1 + pl, end);
@@ -710,7 +717,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                     if (_cues.MatchVerb("plan", _t, s, k + 1, out _) == k + 1 - s || _cues.Match("plan", _t, s, k + 1, out _) == k + 1 - s
                         || _cues.Match("modal", _t, s, k + 1, out var mv) == k + 1 - s && mv is not null)
                         planned = true;
-                // a bare infinitive ("forced Iran to stop", "to support the plan") is not a reported act
+                // a headline's "X to meet Y" is announced; a bare infinitive ("forced Iran to stop") is not a reported act
+                if (unit.Where != "body" && k > 0 && unit.RefAt[k - 1] >= 0) planned = true;
                 modal ??= planned ? "planned" : "hypothetical";
                 continue;
             }
