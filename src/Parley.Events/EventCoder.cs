@@ -14,6 +14,7 @@ namespace Parley.Events;
 public sealed class EventCoder
 {
     readonly EventKnowledge _kb;
+    static readonly bool Debug = Environment.GetEnvironmentVariable("PARLEY_EVENTS_DEBUG") == "1";
 
     EventCoder(EventKnowledge kb) => _kb = kb;
 
@@ -61,6 +62,11 @@ public sealed class EventCoder
     List<Candidate> Finish(Unit unit, List<Candidate> cands)
     {
         var kept = new List<Candidate>();
+        if (Debug)
+        {
+            Console.Error.WriteLine($"[events] unit {unit.Where} {unit.Sentence}: refs {string.Join(" ", unit.Refs.Select(r => unit.Surface(r.First, r.Last) + "=" + string.Join("+", r.Parties.Select(p => p.Key))))}");
+            foreach (var c in cands) Console.Error.WriteLine($"[events]   candidate {c}");
+        }
         foreach (var c in cands)
         {
             c.Target.RemoveAll(t => c.Source.Exists(s => s.Identity == t.Identity));

@@ -22,6 +22,7 @@ static class Grammar
         if (unit.RefOf(k) is { } r) return r.PossessivePronoun;
         var c = kb.Cues;
         if (c.Is("determiner", t.Key)) return true;
+        if (c.Is("adverb", t.Key)) return false;
         if ((t.Flags & TokFlags.Digit) != 0) return true;
         if (t.IsCap && (t.Flags & TokFlags.HyphenPrev) == 0 && k > 0) return false;
         if (c.Is("preposition", t.Key) || c.Is("be", t.Key) || c.Is("aux", t.Key) || c.Is("modal", t.Key) || c.Is("clause", t.Key)
@@ -52,7 +53,7 @@ static class Grammar
         if (k < 0) return default;
         var t = unit.Toks[k];
         if (!kb.Cues.Is("preposition", t.Key) || unit.RefAt[k] >= 0) return default;
-        if (t.Key == "of" && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
+        if ((t.Key == "of" || t.Key == "with" && kb.Cues.Is("place-noun", unit.Toks[Math.Max(0, k - 1)].Key)) && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
         {
             var outer = GovernedAt(kb, unit, roleStart, depth + 1);
             return new Governance(outer.Prep, true);
@@ -69,7 +70,7 @@ static class Grammar
         start = k;
         var key = unit.Toks[k].Key;
         var singular = key.EndsWith("ies") ? key[..^3] + "y" : key.EndsWith('s') ? key[..^1] : key;
-        if (!kb.Cues.Is("role-noun", key) && !kb.Cues.Is("role-noun", singular)) return false;
+        if (!kb.Cues.Is("role-noun", key) && !kb.Cues.Is("role-noun", singular) && !kb.Cues.Is("place-noun", key)) return false;
         while (start - 1 >= 0 && NpWord(kb, unit, start - 1)) start--;
         return true;
     }
@@ -198,7 +199,7 @@ static class Grammar
             var prep = g.Prep;
             // the governing preposition must lie after the trigger
             if (prep is not null && !PrepBetween(unit, from, k, prep)) prep = null;
-            var ok = prep is null ? direct && open : preps.Contains(prep) || direct && prep == "of" && HeadBefore(kb, unit, from, k);
+            var ok = prep is null ? direct && open : preps.Contains(prep) || direct && prep is "of" or "by" or "from" && HeadBefore(kb, unit, from, k, prep);
             if (ok) return (Chain(kb, unit, r, limit), prep);
             if (prep is null && !direct && !g.RoleOf) continue;
         }
@@ -218,13 +219,19 @@ static class Grammar
     }
 
     /// <summary>"rejected the idea of X": only noun-phrase words between the trigger and the "of" before the party.</summary>
-    static bool HeadBefore(EventKnowledge kb, Unit unit, int from, int refFirst)
+    static bool HeadBefore(EventKnowledge kb, Unit unit, int from, int refFirst, string prep)
     {
         var of = refFirst - 1;
-        while (of > from && unit.Toks[of].Key != "of") of--;
+        while (of > from && unit.Toks[of].Key != prep) of--;
         if (of <= from) return false;
+        var participles = 0;
         for (var k = from; k < of; k++)
-            if (!NpWord(kb, unit, k)) return false;
+        {
+            if (NpWord(kb, unit, k) || kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out var h) > 0 && h!.Exists(x => x.Pattern.Part == Knowledge.Part.Noun)) continue;
+            // "the sanctions imposed by Britain"
+            if (prep != "of" && unit.Toks[k].Key.EndsWith("ed", StringComparison.Ordinal) && ++participles == 1) continue;
+            return false;
+        }
         return true;
     }
 
