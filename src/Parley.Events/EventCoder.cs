@@ -153,7 +153,7 @@ public sealed class EventCoder
             var from = unit.Toks[c.ClauseFirst].Start;
             var to = unit.Toks[Math.Max(c.ClauseFirst, c.ClauseEnd - 1)].End;
             var at = unit.Toks[c.Occ.First].Start;
-            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && t.Start >= from && t.End <= to)
+            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && t.Start >= from && t.End <= to && !DatesAnother(unit, at, t.Start))
                 .OrderBy(t => Math.Abs(t.Start - at)).FirstOrDefault();
             if (best is null) continue;
             c.Date = best.Value;
@@ -164,11 +164,23 @@ public sealed class EventCoder
         {
             if (c.Date is not null) continue;
             var at = unit.Toks[c.Occ.First].Start;
-            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && !claimed.Contains(t)).OrderBy(t => Math.Abs(t.Start - at)).FirstOrDefault();
+            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && !claimed.Contains(t) && !DatesAnother(unit, at, t.Start))
+                .OrderBy(t => Math.Abs(t.Start - at)).FirstOrDefault();
             if (best is null) continue;
             c.Date = best.Value;
             c.DateText = best.Text;
         }
+    }
+
+    static readonly HashSet<string> Relative = ["after", "before", "following", "since", "prior", "ahead", "until"];
+
+    /// <summary>"agreed ... after Trump's announcement in December": a date inside a later "after/before" phrase dates that other happening.</summary>
+    static bool DatesAnother(Unit unit, int trigger, int timex)
+    {
+        if (timex < trigger) return false;
+        foreach (var t in unit.Toks)
+            if (t.Start > trigger && t.Start < timex && Relative.Contains(t.Key)) return true;
+        return false;
     }
 
     /// <summary>A place after "in"/"at" in the event's clause (else its sentence); without places, a capital written after "in".</summary>

@@ -192,7 +192,8 @@ static class Grammar
                 break;
             }
             if (k > from && t.Key is "and" or "or" or "but" && unit.RefOf(k + 1) is null && !(k + 1 < limit && NpWord(kb, unit, k + 1))) break;
-            if (unit.RefAt[k] < 0 && k > from && kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out _) > 0 && !NpWord(kb, unit, k - 1)) break;
+            if (unit.RefAt[k] < 0 && k > from && kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out var th) > 0 && !NpWord(kb, unit, k - 1)
+                && th!.TrueForAll(h => h.Pattern.Part != Knowledge.Part.Noun)) break;
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun) continue;
             if (Modifier(kb, unit, r)) continue;
             var g = Governed(kb, unit, r);
@@ -214,7 +215,9 @@ static class Grammar
         if (k >= unit.Count) return false;
         var t = unit.Toks[k];
         if (!t.IsWord || t.IsCap || t.IsPossessive || unit.RefAt[k] >= 0) return false;
-        if (kb.Cues.Is("head-noun", t.Key) || t.Key.EndsWith("ly", StringComparison.Ordinal)) return false;
+        if (kb.Cues.Is("head-noun", t.Key) || t.Key.EndsWith("ly", StringComparison.Ordinal) || t.Key.EndsWith("ed", StringComparison.Ordinal)) return false;
+        if (kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out var hits) > 0 && hits!.Exists(h => h.Pattern.Part == Knowledge.Part.Noun)
+            && !(k + 1 < unit.Count && unit.Toks[k + 1].Key is "to" or "with")) return true;
         return NpWord(kb, unit, k) && !kb.Cues.Is("determiner", t.Key) && (t.Flags & TokFlags.Digit) == 0;
     }
 

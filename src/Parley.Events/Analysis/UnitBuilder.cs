@@ -12,7 +12,7 @@ static class UnitBuilder
         var unit = new Unit
         {
             Text = text, Start = span.Start, End = span.End, Where = "body", Sentence = sentence,
-            Toks = Tokens.Of(text, span.Start, span.End),
+            Toks = DropAsides(Tokens.Of(text, span.Start, span.End)),
         };
         var mentions = new List<(MentionRecord, ActorRecord)>();
         var lo = LowerBound(ctx.Mentions, span.Start);
@@ -29,7 +29,7 @@ static class UnitBuilder
     /// <summary>The title or a caption, with the actors resolved in that string.</summary>
     public static Unit Extra(ArticleContext ctx, string text, string where, int? caption, IReadOnlyList<ActorRecord> actors)
     {
-        var unit = new Unit { Text = text, Start = 0, End = text.Length, Where = where, Caption = caption, Toks = Tokens.Of(text) };
+        var unit = new Unit { Text = text, Start = 0, End = text.Length, Where = where, Caption = caption, Toks = DropAsides(Tokens.Of(text)) };
         var byId = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var mentions = new List<(MentionRecord, ActorRecord)>();
         foreach (var a in actors)
@@ -41,6 +41,26 @@ static class UnitBuilder
         Fill(ctx, unit, mentions, byId);
         ctx.QuoteOpen = saveOpen;
         return unit;
+    }
+
+    /// <summary>Short parenthetical asides ("(right)", "(R-Ky.)", "(AP)") are not read.</summary>
+    static List<Tok> DropAsides(List<Tok> toks)
+    {
+        var open = toks.FindIndex(t => t.Key == "(");
+        if (open < 0) return toks;
+        var kept = new List<Tok>(toks.Count);
+        for (var k = 0; k < toks.Count; k++)
+        {
+            if (toks[k].Key == "(")
+            {
+                var close = -1;
+                for (var j = k + 1; j < Math.Min(toks.Count, k + 8); j++)
+                    if (toks[j].Key == ")") { close = j; break; }
+                if (close > 0) { k = close; continue; }
+            }
+            kept.Add(toks[k]);
+        }
+        return kept;
     }
 
     static int LowerBound(List<(MentionRecord Mention, ActorRecord Actor)> list, int start)

@@ -504,7 +504,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         foreach (var r in participants)
             if (!source.Contains(r) && !target.Contains(r)) target.Add(r);
 
-        var eventive = p.Has(PatternFlags.Event) && (circ is not null || occurs || explicitParties && !VerbObject(o.First) || poss.Count > 0 && target.Count > 0 || unit.Where != "body" && o.First <= 1);
+        var eventive = p.Has(PatternFlags.Event) && (circ is not null || occurs || explicitParties && !VerbObject(o.First) || poss.Count > 0 && target.Count > 0 || unit.Where != "body" && o.First <= 1)
+            // "the withdrawal of Turkish forces began": a measure that is said to happen
+            || p.Has(PatternFlags.Process) && OccursAfter(o) && (source.Count > 0 || target.Count > 0);
         if (!eventive && eventiveOnly) return null;
         c.Anaphoric = (o.First > 0 && (_cues.Is("anaphoric", _t[o.First - 1].Key) || poss.Exists(r => r.PossessivePronoun))) || circ is not null;
 
@@ -567,6 +569,17 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
 
     /// <summary>The verbal event of the clause before a nominal (set by <see cref="Run"/>).</summary>
     Func<Occurrence, Candidate?>? ClauseVerb;
+
+    bool OccursAfter(Occurrence o)
+    {
+        for (var k = o.Last + 1; k < Math.Min(_t.Count, o.Last + 14); k++)
+        {
+            if (_t[k].IsPunct || _cues.Is("clause", _t[k].Key)) return false;
+            if (_cues.MatchVerb("occurrence", _t, k, _t.Count, out var f) > 0 && (f & (Form.Past | Form.Third | Form.Base)) != 0) return !(k > 0 && _cues.Is("modal", _t[k - 1].Key));
+            if (_cues.Match("occurrence", _t, k, _t.Count, out _) > 0) return true;
+        }
+        return false;
+    }
 
     bool OccurrenceVerbNear(Occurrence o)
     {
