@@ -211,7 +211,7 @@ public sealed class EventCoder
                 if (r.Capital is null) continue;
                 var g = Grammar.Governed(_kb, unit, r);
                 var visited = c.Mode == "visit" && c.Target.Exists(p => r.Parties.Exists(q => q.Identity == p.Identity));
-                if (!visited && !(g.Prep is { } pr && _kb.Cues.Is("place-preposition", pr))) continue;
+                if (!visited && !(g.Prep is { } pr && _kb.Cues.Is(CueKind.PlacePreposition, pr))) continue;
                 var pos = unit.Toks[r.First].Start;
                 var score = Math.Abs(pos - at) + (pos >= from && pos <= to ? 0 : 10_000);
                 if (score < capScore) { cap = r; capScore = score; }
@@ -229,7 +229,7 @@ public sealed class EventCoder
         if (k <= 0) return false;
         var prev = k - 1;
         if (prev >= 0 && unit.Toks[prev].Key == "the") prev--;
-        return prev >= 0 && _kb.Cues.Is("place-preposition", unit.Toks[prev].Key);
+        return prev >= 0 && _kb.Cues.Is(CueKind.PlacePreposition, unit.Toks[prev]);
     }
 
     // ---------------------------------------------------------------- across units

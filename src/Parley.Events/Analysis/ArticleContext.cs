@@ -33,6 +33,15 @@ sealed class ArticleContext
         Mentions.Sort((x, y) => x.Mention.Start != y.Mention.Start ? x.Mention.Start.CompareTo(y.Mention.Start) : y.Mention.End.CompareTo(x.Mention.End));
     }
 
+    readonly Dictionary<ActorRecord, List<Party>> _parties = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary><see cref="PartiesOf"/> for the article's own actors, made once per actor (the lists are never changed).</summary>
+    public List<Party> CachedParties(ActorRecord a)
+    {
+        if (!_parties.TryGetValue(a, out var list)) _parties[a] = list = PartiesOf(a);
+        return list;
+    }
+
     /// <summary>An actor as parties: a compound group is its members.</summary>
     public List<Party> PartiesOf(ActorRecord a, IReadOnlyDictionary<string, ActorRecord>? extra = null, int depth = 0)
     {

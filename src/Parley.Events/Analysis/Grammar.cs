@@ -15,22 +15,25 @@ readonly record struct Governance(string? Prep, bool RoleOf)
 static class Grammar
 {
     /// <summary>A word that may sit inside a noun phrase before its head (determiners, adjectives, numbers).</summary>
-    public static bool NpWord(EventKnowledge kb, Unit unit, int k)
+    public static bool NpWord(EventKnowledge kb, Unit unit, int k) =>
+        unit.NpWordCache(k) switch { > 0 => true, < 0 => false, _ => unit.SetNpWord(k, ComputeNpWord(kb, unit, k)) };
+
+    static bool ComputeNpWord(EventKnowledge kb, Unit unit, int k)
     {
         var t = unit.Toks[k];
         if (t.IsPunct) return false;
         if (unit.RefOf(k) is { } r) return r.PossessivePronoun;
         var c = kb.Cues;
-        if (c.Is("determiner", t.Key)) return true;
-        if (c.Is("adverb", t.Key)) return false;
+        if (c.Is(CueKind.Determiner, t)) return true;
+        if (c.Is(CueKind.Adverb, t)) return false;
         if ((t.Flags & TokFlags.Digit) != 0) return true;
         if (t.IsCap && (t.Flags & TokFlags.HyphenPrev) == 0 && k > 0) return false;
-        if (c.Is("preposition", t.Key) || c.Is("be", t.Key) || c.Is("aux", t.Key) || c.Is("modal", t.Key) || c.Is("clause", t.Key)
-            || c.Is("coordinator", t.Key) || c.Is("negation", t.Key) || c.Is("speech", t.Key)) return false;
+        if (c.Is(CueKind.Preposition, t) || c.Is(CueKind.Be, t) || c.Is(CueKind.Aux, t) || c.Is(CueKind.Modal, t) || c.Is(CueKind.Clause, t)
+            || c.Is(CueKind.Coordinator, t) || c.Is(CueKind.Negation, t) || c.Is(CueKind.Speech, t)) return false;
         if (t.IsPossessive) return false;
-        if (t.Key.Length > 5 && t.Key.EndsWith("ing", StringComparison.Ordinal) && !c.Is("adjective", t.Key)) return false;
-        if (kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out _) > 0) return false;
-        if (kb.Lexicon.Supports.Longest(unit.Toks, k, unit.Count, out _) > 0) return false;
+        if (t.Key.Length > 5 && t.Key.EndsWith("ing", StringComparison.Ordinal) && !c.Is(CueKind.Adjective, t)) return false;
+        if (unit.TriggerAt(kb, k, out _) > 0) return false;
+        if (unit.SupportAt(kb, k) > 0) return false;
         return true;
     }
 
@@ -43,17 +46,17 @@ static class Grammar
         var skipped = 0;
         var words = 0;
         // determiners and at most one adjective ("much of northern Syria"); more words mean a new phrase ("at the same time Trump")
-        while (k >= 0 && skipped < 4 && NpWord(kb, unit, k) && !kb.Cues.Is("preposition", unit.Toks[k].Key))
+        while (k >= 0 && skipped < 4 && NpWord(kb, unit, k) && !kb.Cues.Is(CueKind.Preposition, unit.Toks[k]))
         {
             var tk = unit.Toks[k];
-            if (!kb.Cues.Is("determiner", tk.Key) && (tk.Flags & (TokFlags.Digit | TokFlags.HyphenPrev)) == 0 && unit.RefAt[k] < 0 && ++words > 1) return default;
+            if (!kb.Cues.Is(CueKind.Determiner, tk) && (tk.Flags & (TokFlags.Digit | TokFlags.HyphenPrev)) == 0 && unit.RefAt[k] < 0 && ++words > 1) return default;
             k--;
             skipped++;
         }
         if (k < 0) return default;
         var t = unit.Toks[k];
-        if (!kb.Cues.Is("preposition", t.Key) || unit.RefAt[k] >= 0) return default;
-        if ((t.Key == "of" || t.Key == "with" && kb.Cues.Is("place-noun", unit.Toks[Math.Max(0, k - 1)].Key)) && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
+        if (!kb.Cues.Is(CueKind.Preposition, t) || unit.RefAt[k] >= 0) return default;
+        if ((t.Key == "of" || t.Key == "with" && kb.Cues.Is(CueKind.PlaceNoun, unit.Toks[Math.Max(0, k - 1)])) && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
         {
             var outer = GovernedAt(kb, unit, roleStart, depth + 1);
             return new Governance(outer.Prep, true);
@@ -70,13 +73,13 @@ static class Grammar
         start = k;
         var key = unit.Toks[k].Key;
         var singular = key.EndsWith("ies") ? key[..^3] + "y" : key.EndsWith('s') ? key[..^1] : key;
-        if (!kb.Cues.Is("role-noun", key) && !kb.Cues.Is("role-noun", singular) && !kb.Cues.Is("place-noun", key)) return false;
+        if (!kb.Cues.Is(CueKind.RoleNoun, key) && !kb.Cues.Is(CueKind.RoleNoun, singular) && !kb.Cues.Is(CueKind.PlaceNoun, key)) return false;
         while (start - 1 >= 0 && NpWord(kb, unit, start - 1)) start--;
         return true;
     }
 
     /// <summary>Length in tokens of a coordinator at <paramref name="k"/> (", and", "as well as"), 0 if none.</summary>
-    static int Coordinator(EventKnowledge kb, Unit unit, int k, int end) => kb.Cues.Match("coordinator", unit.Toks, k, end, out _);
+    static int Coordinator(EventKnowledge kb, Unit unit, int k, int end) => kb.Cues.Match(CueKind.Coordinator, unit.Toks, k, end, out _);
 
     /// <summary>The compound starting at <paramref name="r"/>: "X, Y and Z", "X and his counterpart, Y", "Syrian-Turkish".</summary>
     public static List<Ref> Chain(EventKnowledge kb, Unit unit, Ref r, int limit)
@@ -114,8 +117,8 @@ static class Grammar
     {
         // a party right before the verb group ("Iran is pressing", "Russia and Turkey also agreed", "Fidan, travelled")
         var j = before - 1;
-        while (j >= from && (kb.Cues.Is("aux", unit.Toks[j].Key) || kb.Cues.Is("modal", unit.Toks[j].Key) || kb.Cues.Is("be", unit.Toks[j].Key)
-               || kb.Cues.Is("negation", unit.Toks[j].Key) || unit.RefAt[j] < 0 && unit.Toks[j].Key.EndsWith("ly", StringComparison.Ordinal) && unit.Toks[j].Key.Length > 3))
+        while (j >= from && (kb.Cues.Is(CueKind.Aux, unit.Toks[j]) || kb.Cues.Is(CueKind.Modal, unit.Toks[j]) || kb.Cues.Is(CueKind.Be, unit.Toks[j])
+               || kb.Cues.Is(CueKind.Negation, unit.Toks[j]) || unit.RefAt[j] < 0 && unit.Toks[j].Key.EndsWith("ly", StringComparison.Ordinal) && unit.Toks[j].Key.Length > 3))
             j--;
         if (j >= from && unit.Toks[j].Key == "," && j - 1 >= from && unit.RefOf(j - 1) is { } app && Governed(kb, unit, app) is { Any: false }) j--;
         if (j >= from && unit.RefOf(j) is { } near && near.Last == j && Candidate(unit, near, before) && !Governed(kb, unit, near).Any && !near.Possessive)
@@ -184,7 +187,7 @@ static class Grammar
         {
             var t = unit.Toks[k];
             // the direct-object slot closes at the first word that cannot sit in a noun phrase before its party
-            if (t.IsWord && unit.RefAt[k] < 0 && !NpWord(kb, unit, k) && !kb.Cues.Is("preposition", t.Key) && !kb.Cues.Is("aux", t.Key)) open = false;
+            if (t.IsWord && unit.RefAt[k] < 0 && !NpWord(kb, unit, k) && !kb.Cues.Is(CueKind.Preposition, t) && !kb.Cues.Is(CueKind.Aux, t)) open = false;
             if (t.IsPunct && t.Key != "," || t.IsQuote) break;
             if (t.Key == ",")
             {
@@ -192,7 +195,7 @@ static class Grammar
                 break;
             }
             if (k > from && t.Key is "and" or "or" or "but" && unit.RefOf(k + 1) is null && !(k + 1 < limit && NpWord(kb, unit, k + 1))) break;
-            if (unit.RefAt[k] < 0 && k > from && kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out var th) > 0 && !NpWord(kb, unit, k - 1)
+            if (unit.RefAt[k] < 0 && k > from && unit.TriggerAt(kb, k, out var th) > 0 && !NpWord(kb, unit, k - 1)
                 && th!.TrueForAll(h => h.Pattern.Part != Knowledge.Part.Noun)) break;
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun) continue;
             if (Modifier(kb, unit, r)) continue;
@@ -215,10 +218,10 @@ static class Grammar
         if (k >= unit.Count) return false;
         var t = unit.Toks[k];
         if (!t.IsWord || t.IsCap || t.IsPossessive || unit.RefAt[k] >= 0) return false;
-        if (kb.Cues.Is("head-noun", t.Key) || t.Key.EndsWith("ly", StringComparison.Ordinal) || t.Key.EndsWith("ed", StringComparison.Ordinal)) return false;
-        if (kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out var hits) > 0 && hits!.Exists(h => h.Pattern.Part == Knowledge.Part.Noun)
+        if (kb.Cues.Is(CueKind.HeadNoun, t) || t.Key.EndsWith("ly", StringComparison.Ordinal) || t.Key.EndsWith("ed", StringComparison.Ordinal)) return false;
+        if (unit.TriggerAt(kb, k, out var hits) > 0 && hits!.Exists(h => h.Pattern.Part == Knowledge.Part.Noun)
             && !(k + 1 < unit.Count && unit.Toks[k + 1].Key is "to" or "with")) return true;
-        return NpWord(kb, unit, k) && !kb.Cues.Is("determiner", t.Key) && (t.Flags & TokFlags.Digit) == 0;
+        return NpWord(kb, unit, k) && !kb.Cues.Is(CueKind.Determiner, t) && (t.Flags & TokFlags.Digit) == 0;
     }
 
     /// <summary>"rejected the idea of X": only noun-phrase words between the trigger and the "of" before the party.</summary>
@@ -230,7 +233,7 @@ static class Grammar
         var participles = 0;
         for (var k = from; k < of; k++)
         {
-            if (NpWord(kb, unit, k) || kb.Lexicon.Triggers.Longest(unit.Toks, k, unit.Count, out var h) > 0 && h!.Exists(x => x.Pattern.Part == Knowledge.Part.Noun)) continue;
+            if (NpWord(kb, unit, k) || unit.TriggerAt(kb, k, out var h) > 0 && h!.Exists(x => x.Pattern.Part == Knowledge.Part.Noun)) continue;
             // "the sanctions imposed by Britain"
             if (prep != "of" && unit.Toks[k].Key.EndsWith("ed", StringComparison.Ordinal) && ++participles == 1) continue;
             return false;
@@ -253,7 +256,7 @@ static class Grammar
         {
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun && !r.Possessive) continue;
             var g = Governed(kb, unit, r);
-            if (g.Prep is { } p && kb.Cues.Is("place-preposition", p)) continue;
+            if (g.Prep is { } p && kb.Cues.Is(CueKind.PlacePreposition, p)) continue;
             if (Modifier(kb, unit, r)) continue;
             if (accept is not null && !accept(r)) continue;
             return Chain(kb, unit, r, limit);

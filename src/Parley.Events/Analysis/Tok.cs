@@ -19,7 +19,7 @@ enum TokFlags : ushort
 }
 
 /// <summary>A token: UTF-16 offsets into the unit's text (end exclusive), its folded key and shape.</summary>
-readonly record struct Tok(int Start, int End, string Key, TokFlags Flags)
+readonly record struct Tok(int Start, int End, string Key, TokFlags Flags, Knowledge.WordInfo? Info = null)
 {
     public bool IsWord => (Flags & TokFlags.Word) != 0;
     public bool IsPunct => (Flags & TokFlags.Punct) != 0;
@@ -37,16 +37,17 @@ static class Tokens
 {
     public static List<Tok> Of(string text) => Of(text, 0, text.Length);
 
-    public static List<Tok> Of(string text, int start, int end)
+    public static List<Tok> Of(string text, int start, int end, Knowledge.Cues? words = null)
     {
-        var list = new List<Tok>(Math.Max(4, (end - start) / 5));
-        Scan(text, start, end, list);
+        var list = new List<Tok>(Math.Max(8, (end - start) / 4));
+        Scan(text, start, end, list, words);
         return list;
     }
 
     static bool IsQuoteChar(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u201F';
 
-    public static void Scan(string text, int start, int end, List<Tok> into)
+    /// <summary>Tokens of text[start..end]; with a word table, known words share its key string and carry its entry.</summary>
+    public static void Scan(string text, int start, int end, List<Tok> into, Knowledge.Cues? words = null)
     {
         Span<char> buf = stackalloc char[64];
         var i = start;
@@ -68,19 +69,21 @@ static class Tokens
                     // possessive 's, or a bare apostrophe after a plural ("ministers' meeting")
                     if (i + 1 < end && text[i + 1] is 's' or 'S' && (i + 2 >= end || !char.IsLetterOrDigit(text[i + 2])))
                     {
-                        into.Add(new Tok(i, i + 2, "'s", TokFlags.Possessive | TokFlags.Word));
+                        into.Add(new Tok(i, i + 2, "'s", TokFlags.Possessive | TokFlags.Word, words?.Find("'s")));
                         i += 2;
                         continue;
                     }
                     if (text[i - 1] is 's' or 'S' && (i + 1 >= end || !char.IsLetterOrDigit(text[i + 1])))
                     {
-                        into.Add(new Tok(i, i + 1, "'s", TokFlags.Possessive | TokFlags.Word));
+                        into.Add(new Tok(i, i + 1, "'s", TokFlags.Possessive | TokFlags.Word, words?.Find("'s")));
                         i++;
                         continue;
                     }
                 }
                 var flags = TokFlags.Punct | (IsQuoteChar(c) ? TokFlags.Quote : 0);
-                into.Add(new Tok(i, i + 1, c switch { '\u2013' or '\u2014' => "-", _ => c.ToString() }, flags));
+                var pk = c switch { '\u2013' or '\u2014' => "-", _ => null };
+                var pinfo = words?.Find(pk is null ? text.AsSpan(i, 1) : pk.AsSpan());
+                into.Add(new Tok(i, i + 1, pinfo?.Key ?? pk ?? c.ToString(), flags, pinfo));
                 hyphen = false;
                 i++;
                 continue;
@@ -113,13 +116,16 @@ static class Tokens
             else if (len > 2 && (key.EndsWith("'d") || key.EndsWith("'m"))) cut = len - 2;
             if (cut > 0)
             {
-                var head = new string(key[..cut]);
-                head = head switch { "wo" => "will", "ca" => "can", "sha" => "shall", _ => head };
-                into.Add(new Tok(s, s + cut, head, f));
-                into.Add(new Tok(s + cut, i, new string(key[cut..]), TokFlags.Word));
+                var hs = key[..cut];
+                var head = hs switch { "wo" => "will", "ca" => "can", "sha" => "shall", _ => null };
+                var hinfo = words?.Find(head is null ? hs : head.AsSpan());
+                into.Add(new Tok(s, s + cut, hinfo?.Key ?? head ?? new string(hs), f, hinfo));
+                var tinfo = words?.Find(key[cut..]);
+                into.Add(new Tok(s + cut, i, tinfo?.Key ?? new string(key[cut..]), TokFlags.Word, tinfo));
                 continue;
             }
-            into.Add(new Tok(s, i, new string(key), f));
+            var winfo = words?.Find(key);
+            into.Add(new Tok(s, i, winfo?.Key ?? new string(key), f, winfo));
         }
     }
 

@@ -62,6 +62,51 @@ sealed class Unit
     public bool Conditional { get; set; }
 
     public int Count => Toks.Count;
+
+    // per-token caches filled on first use (a unit is coded by one thread)
+    sbyte[]? _np;
+    int[]? _trigLen;
+    List<Knowledge.LexHit>?[]? _trigHits;
+    int[]? _supLen;
+
+    /// <summary>Forgets cached word classes (references were added after they were computed).</summary>
+    internal void RefsChanged() => _np = null;
+
+    /// <summary>The cached noun-phrase-word class of token <paramref name="k"/>: 1 yes, -1 no, 0 not computed.</summary>
+    internal sbyte NpWordCache(int k) => _np is null ? (sbyte)0 : _np[k];
+
+    internal bool SetNpWord(int k, bool value)
+    {
+        _np ??= new sbyte[Toks.Count];
+        _np[k] = value ? (sbyte)1 : (sbyte)-1;
+        return value;
+    }
+
+    /// <summary>Length of the longest trigger phrase starting at token <paramref name="k"/> (0 if none) and its readings.</summary>
+    internal int TriggerAt(Knowledge.EventKnowledge kb, int k, out List<Knowledge.LexHit>? hits)
+    {
+        if (_trigLen is null)
+        {
+            _trigLen = new int[Toks.Count];
+            _trigHits = new List<Knowledge.LexHit>?[Toks.Count];
+            Array.Fill(_trigLen, -1);
+        }
+        if (_trigLen[k] < 0)
+            _trigLen[k] = Toks[k].Info is { TriggerStart: true } ? kb.Lexicon.Triggers.Longest(Toks, k, Toks.Count, out _trigHits![k]) : 0;
+        hits = _trigHits![k];
+        return _trigLen[k];
+    }
+
+    internal int SupportAt(Knowledge.EventKnowledge kb, int k)
+    {
+        if (_supLen is null)
+        {
+            _supLen = new int[Toks.Count];
+            Array.Fill(_supLen, -1);
+        }
+        if (_supLen[k] < 0) _supLen[k] = Toks[k].Info is { SupportStart: true } ? kb.Lexicon.Supports.Longest(Toks, k, Toks.Count, out _) : 0;
+        return _supLen[k];
+    }
     public Ref? RefOf(int tok) => tok >= 0 && tok < RefAt.Length && RefAt[tok] >= 0 ? Refs[RefAt[tok]] : null;
     public string Surface(int first, int last) => Text[Toks[first].Start..Toks[last].End];
     public bool InQuote(int tok) => tok >= 0 && tok < Quote.Length && Quote[tok] >= 0;

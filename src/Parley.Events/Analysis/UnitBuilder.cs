@@ -12,7 +12,7 @@ static class UnitBuilder
         var unit = new Unit
         {
             Text = text, Start = span.Start, End = span.End, Where = "body", Sentence = sentence,
-            Toks = DropAsides(Tokens.Of(text, span.Start, span.End)),
+            Toks = DropAsides(Tokens.Of(text, span.Start, span.End, ctx.Kb.Cues)),
         };
         var mentions = new List<(MentionRecord, ActorRecord)>();
         var lo = LowerBound(ctx.Mentions, span.Start);
@@ -29,7 +29,7 @@ static class UnitBuilder
     /// <summary>The title or a caption, with the actors resolved in that string.</summary>
     public static Unit Extra(ArticleContext ctx, string text, string where, int? caption, IReadOnlyList<ActorRecord> actors)
     {
-        var unit = new Unit { Text = text, Start = 0, End = text.Length, Where = where, Caption = caption, Toks = DropAsides(Tokens.Of(text)) };
+        var unit = new Unit { Text = text, Start = 0, End = text.Length, Where = where, Caption = caption, Toks = DropAsides(Tokens.Of(text, 0, text.Length, ctx.Kb.Cues)) };
         var byId = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var mentions = new List<(MentionRecord, ActorRecord)>();
         foreach (var a in actors)
@@ -98,13 +98,13 @@ static class UnitBuilder
             var last = k;
             while (last + 1 < n && owner[last + 1] is { } o2 && ReferenceEquals(o2.M, o.M)) last++;
             var r = new Ref { First = k, Last = last, Kind = o.A.Members is { Count: > 0 } ? RefKind.Group : RefKind.Actor, Actor = o.A, Via = o.M.Via };
-            r.Parties = ctx.PartiesOf(o.A, extra);
-            var key = Tokens.KeysOf(o.M.Text);
-            r.PossessivePronoun = key.Length == 1 && cues.Is("possessive-pronoun", key[0]);
-            r.Plural = r.Kind == RefKind.Group || key.Length == 1 && cues.Is("plural-pronoun", key[0]);
+            r.Parties = extra is null ? ctx.CachedParties(o.A) : ctx.PartiesOf(o.A, extra);
+            var single = k == last;
+            r.PossessivePronoun = single && cues.Is(CueKind.PossessivePronoun, toks[k]);
+            r.Plural = r.Kind == RefKind.Group || single && cues.Is(CueKind.PluralPronoun, toks[k]);
             r.IsOrg = o.A.Kind == "org" || o.A.Kind == "group" && o.A.Members is null;
             if (o.A.Kind == "state" && o.M.Via == "metonym" && o.A.Country is { } iso && kb.Countries.TryGetValue(iso, out var ci)
-                && ci.Capital is { } cap && string.Join(' ', key) == string.Join(' ', Tokens.KeysOf(cap)))
+                && ci.Capital is { } cap && kb.Capitals.TryGetValue(string.Join(' ', toks.Skip(k).Take(last - k + 1).Select(x => x.Key)), out var capOf) && capOf.Iso3 == iso)
                 r.Capital = cap;
             AddRef(unit, r);
             k = last + 1;
@@ -115,15 +115,15 @@ static class UnitBuilder
         {
             var t = toks[k];
             if (unit.RefAt[k] >= 0 || !t.IsCap || !kb.Demonyms.TryGetValue(t.Key, out var c)) continue;
-            if (k + 1 < n && (toks[k + 1].Flags & TokFlags.HyphenPrev) != 0 && cues.Is("modifier-suffix", toks[k + 1].Key)) continue;
+            if (k + 1 < n && (toks[k + 1].Flags & TokFlags.HyphenPrev) != 0 && cues.Is(CueKind.ModifierSuffix, toks[k + 1])) continue;
             var last = k;
             string? agent = null;
             var plural = t.Key.EndsWith('s');
             for (var j = k + 1; j <= Math.Min(n - 1, k + 3); j++)
             {
-                var len = cues.Match("agent-noun", toks, j, n, out var ag);
-                if (len > 0) { last = j + len - 1; agent = ag; plural |= cues.Is("plural-head", toks[last].Key) || toks[last].Key.EndsWith('s'); break; }
-                if (unit.RefAt[j] >= 0 || !toks[j].IsWord || cues.Is("preposition", toks[j].Key) || kb.Demonyms.ContainsKey(toks[j].Key)) break;
+                var len = cues.Match(CueKind.AgentNoun, toks, j, n, out var ag);
+                if (len > 0) { last = j + len - 1; agent = ag; plural |= cues.Is(CueKind.PluralHead, toks[last]) || toks[last].Key.EndsWith('s'); break; }
+                if (unit.RefAt[j] >= 0 || !toks[j].IsWord || cues.Is(CueKind.Preposition, toks[j]) || kb.Demonyms.ContainsKey(toks[j].Key)) break;
             }
             var name = unit.Text[t.Start..toks[last].End];
             var r = new Ref
@@ -139,7 +139,7 @@ static class UnitBuilder
         for (var i = unit.Refs.Count - 1; i >= 0; i--)
         {
             var r = unit.Refs[i];
-            if (r.Last + 1 < n && (toks[r.Last + 1].Flags & TokFlags.HyphenPrev) != 0 && cues.Is("modifier-suffix", toks[r.Last + 1].Key))
+            if (r.Last + 1 < n && (toks[r.Last + 1].Flags & TokFlags.HyphenPrev) != 0 && cues.Is(CueKind.ModifierSuffix, toks[r.Last + 1]))
                 for (var k = r.First; k <= r.Last; k++) unit.RefAt[k] = -1;
         }
         foreach (var r in unit.Refs)
@@ -150,10 +150,10 @@ static class UnitBuilder
             for (var k = 0; k + 1 < n; k++)
             {
                 if (unit.RefAt[k] >= 0 || unit.RefAt[k + 1] >= 0) continue;
-                var num = cues.Value("number", toks[k].Key);
-                if (num is null || !int.TryParse(num, out var size) || !cues.Is("group-noun", toks[k + 1].Key)) continue;
+                var num = cues.Value(CueKind.Number, toks[k].Key);
+                if (num is null || !int.TryParse(num, out var size) || !cues.Is(CueKind.GroupNoun, toks[k + 1])) continue;
                 if (LatestGroup(ctx, size, toks[k].Start) is not { } g) continue;
-                AddRef(unit, new Ref { First = k, Last = k + 1, Kind = RefKind.Group, Actor = g, Parties = ctx.PartiesOf(g), Plural = true, Via = "group" });
+                AddRef(unit, new Ref { First = k, Last = k + 1, Kind = RefKind.Group, Actor = g, Parties = ctx.CachedParties(g), Plural = true, Via = "group" });
                 k++;
             }
 
@@ -164,7 +164,7 @@ static class UnitBuilder
         // 6. "they" the actors stage left open: the latest plural party, this sentence or the two before
         for (var k = 0; k < n; k++)
         {
-            if (unit.RefAt[k] >= 0 || !cues.Is("plural-pronoun", toks[k].Key) || unit.InQuote(k)) continue;
+            if (unit.RefAt[k] >= 0 || !cues.Is(CueKind.PluralPronoun, toks[k]) || unit.InQuote(k)) continue;
             List<Party>? parties = null;
             for (var j = unit.RefAt.Length > 0 ? k - 1 : -1; j >= 0 && parties is null; j--)
                 if (unit.RefOf(j) is { Plural: true } pr && !Grammar.Governed(kb, unit, pr).Any) parties = pr.Parties;
@@ -175,23 +175,24 @@ static class UnitBuilder
             AddRef(unit, new Ref
             {
                 First = k, Last = k, Kind = RefKind.Group, Parties = parties, Plural = true, Via = "pronoun",
-                PossessivePronoun = cues.Is("possessive-pronoun", toks[k].Key),
+                PossessivePronoun = cues.Is(CueKind.PossessivePronoun, toks[k]),
             });
         }
 
         // 7. first person inside a quotation is the speaker
         for (var k = 0; k < n; k++)
         {
-            if (unit.RefAt[k] >= 0 || !unit.InQuote(k) || !cues.Is("first-person", toks[k].Key)) continue;
+            if (unit.RefAt[k] >= 0 || !unit.InQuote(k) || !cues.Is(CueKind.FirstPerson, toks[k])) continue;
             if (!ctx.QuoteSpeakers.TryGetValue(unit.Quote[k], out var speaker)) continue;
             AddRef(unit, new Ref
             {
                 First = k, Last = k, Kind = RefKind.Speaker, Parties = speaker, Via = "speaker",
-                PossessivePronoun = cues.Is("possessive-pronoun", toks[k].Key),
+                PossessivePronoun = cues.Is(CueKind.PossessivePronoun, toks[k]),
                 Plural = toks[k].Key is "we" or "us" or "our",
             });
         }
 
+        unit.RefsChanged();
         // 8. remember this unit's plural subjects for later "they"
         if (unit.Where == "body")
             foreach (var r in unit.Refs)
@@ -314,9 +315,9 @@ static class UnitBuilder
                 continue;
             }
             if (k > 0 && unit.InQuote(k) != unit.InQuote(k - 1)) starts[k] = true;
-            if (kb.Cues.Is("clause", t.Key) && unit.RefAt[k] < 0) starts[k] = true;
-            if (kb.Cues.Is("condition", t.Key)) unit.Conditional = true;
-            var sp = kb.Cues.MatchVerb("speech", toks, k, n, out var form);
+            if (kb.Cues.Is(CueKind.Clause, t) && unit.RefAt[k] < 0) starts[k] = true;
+            if (kb.Cues.Is(CueKind.Condition, t)) unit.Conditional = true;
+            var sp = kb.Cues.MatchVerb(CueKind.Speech, toks, k, n, out var form);
             if (sp > 0 && (form & (Form.Past | Form.Third | Form.Base)) != 0 && unit.RefAt[k] < 0 && !IsTriggerWord(kb, toks, k, n))
                 starts[Math.Min(n, k + sp)] = true;
         }
@@ -336,5 +337,5 @@ static class UnitBuilder
         }
     }
 
-    static bool IsTriggerWord(EventKnowledge kb, List<Tok> toks, int k, int n) => kb.Lexicon.Triggers.Longest(toks, k, n, out _) > 0;
+    static bool IsTriggerWord(EventKnowledge kb, List<Tok> toks, int k, int n) => toks[k].Info is { TriggerStart: true } && kb.Lexicon.Triggers.Longest(toks, k, n, out _) > 0;
 }

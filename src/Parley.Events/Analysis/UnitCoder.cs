@@ -58,7 +58,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 i = sup.Last + 1;
                 continue;
             }
-            var len = _kb.Lexicon.Triggers.Longest(_t, i, n, out var hits);
+            var len = unit.TriggerAt(_kb, i, out var hits);
             if (len == 0 || hits is null) { i++; continue; }
             var last = i + len - 1;
             if ((_t[i].Flags & TokFlags.HyphenPrev) != 0 || last + 1 < n && (_t[last + 1].Flags & TokFlags.HyphenPrev) != 0) { i = last + 1; continue; }
@@ -82,7 +82,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     {
         for (var s = Math.Max(0, i - 2); s <= i; s++)
         {
-            var len = _cues.Match("not-trigger", _t, s, _t.Count, out _);
+            var len = _cues.Match(CueKind.NotTrigger, _t, s, _t.Count, out _);
             if (len > 0 && s + len > i) return s + len;
         }
         return 0;
@@ -91,12 +91,13 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     Occurrence? SupportAt(int i)
     {
         var n = _t.Count;
+        if (_t[i].Info is not { SupportStart: true }) return null;
         var len = _kb.Lexicon.Supports.Longest(_t, i, n, out var sHits);
         if (len == 0 || sHits is null) return null;
         var j = i + len;
         for (var steps = 0; j < n && steps < 7; steps++)
         {
-            var tl = _kb.Lexicon.Triggers.Longest(_t, j, n, out var hits);
+            var tl = unit.TriggerAt(_kb, j, out var hits);
             if (tl > 0 && hits is not null)
             {
                 foreach (var h in hits)
@@ -145,16 +146,16 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             // at the start: a participle opens an adjunct ("Meeting in Moscow, ..."), a plain form is a noun
             return (v.Form & Form.Ing) != 0 && prev < 0 ? v : noun;
         var pk = _t[prev].Key;
-        if (_t[prev].IsPossessive || _cues.Is("determiner", pk) || (_t[prev].Flags & TokFlags.Digit) != 0 || _cues.Is("np-modal", pk)) return noun;
-        if (_cues.Is("modal", pk) || _cues.Is("aux", pk) || pk == "to" || _cues.Is("negation", pk)) return v;
-        if (_cues.Is("be", pk)) return (v.Form & (Form.Ing | Form.Participle)) != 0 ? v : noun;
+        if (_t[prev].IsPossessive || _cues.Is(CueKind.Determiner, pk) || (_t[prev].Flags & TokFlags.Digit) != 0 || _cues.Is(CueKind.NpModal, pk)) return noun;
+        if (_cues.Is(CueKind.Modal, pk) || _cues.Is(CueKind.Aux, pk) || pk == "to" || _cues.Is(CueKind.Negation, pk)) return v;
+        if (_cues.Is(CueKind.Be, pk)) return (v.Form & (Form.Ing | Form.Participle)) != 0 ? v : noun;
         if (unit.RefOf(prev) is { } r)
         {
             if (r.Kind == RefKind.Implicit || r.PossessivePronoun) return noun;
             if ((v.Form & Form.Ing) != 0 && Grammar.Governed(_kb, unit, r).Any) return noun;
             return v;
         }
-        if (_cues.Is("preposition", pk)) return noun;
+        if (_cues.Is(CueKind.Preposition, pk)) return noun;
         if ((v.Form & (Form.Past | Form.Participle)) != 0 && (noun.Value.Form & (Form.Singular | Form.Plural)) == 0) return v;
         return noun;
     }
@@ -164,7 +165,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     {
         if (prev < 0 || (v.Form & Form.Base) == 0 || (v.Form & (Form.Past | Form.Third)) != 0) return false;
         var t = _t[prev];
-        if (t.IsPossessive || _cues.Is("determiner", t.Key) || (t.Flags & TokFlags.Digit) != 0) return true;
+        if (t.IsPossessive || _cues.Is(CueKind.Determiner, t) || (t.Flags & TokFlags.Digit) != 0) return true;
         return unit.RefAt[prev] < 0 && Grammar.NpWord(_kb, unit, prev) && !(t.Key.EndsWith("ly", StringComparison.Ordinal) && t.Key.Length > 3);
     }
 
@@ -172,7 +173,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     bool Adjectival(int first, LexHit v)
     {
         if ((v.Form & (Form.Past | Form.Participle | Form.Ing)) == 0 || first == 0) return false;
-        return _cues.Is("determiner", _t[first - 1].Key) && first + 1 < _t.Count && _t[first + 1].IsWord && !_cues.Is("preposition", _t[first + 1].Key) && _t[first + 1].Key != "by";
+        return _cues.Is(CueKind.Determiner, _t[first - 1]) && first + 1 < _t.Count && _t[first + 1].IsWord && !_cues.Is(CueKind.Preposition, _t[first + 1]) && _t[first + 1].Key != "by";
     }
 
     // ---------------------------------------------------------------- complements
@@ -191,7 +192,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 var t = _t[end];
                 if (t.IsQuote || t.IsPunct && t.Key != ",") break;
                 if (t.Key == "," && end > start + 1) break;
-                if (_cues.Is("clause", t.Key) && unit.RefAt[end] < 0 && !(t.Key == "that" && end <= start + 1)) break;
+                if (_cues.Is(CueKind.Clause, t) && unit.RefAt[end] < 0 && !(t.Key == "that" && end <= start + 1)) break;
                 end++;
             }
             o.CompStart = start;
@@ -212,7 +213,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         var k = first - 1;
         var steps = 0;
         while (k >= 0 && steps < 5 && (Grammar.NpWord(_kb, unit, k) || unit.RefOf(k) is { } r && (r.Possessive || r.PossessivePronoun || r.Kind == RefKind.Implicit) || _t[k].IsPossessive)
-               && !_cues.Is("preposition", _t[k].Key))
+               && !_cues.Is(CueKind.Preposition, _t[k]))
         {
             k--;
             steps++;
@@ -221,7 +222,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         // multi-word: "ahead of", "prior to", "on the sidelines of", "followed by"
         for (var s = Math.Max(0, k - 4); s <= k; s++)
         {
-            var len = _cues.Match("circumstance", _t, s, k + 1, out _);
+            var len = _cues.Match(CueKind.Circumstance, _t, s, k + 1, out _);
             if (len > 0 && s + len - 1 == k) return string.Join(' ', _t.Skip(s).Take(len).Select(x => x.Key));
         }
         return null;
@@ -284,7 +285,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             else
             {
                 obj = Grammar.Subject(_kb, unit, cs, vFirst);
-                if (obj.Count == 0 && unit.Toks[cs].Key is var rk && _cues.Is("relative", rk)) obj = Grammar.Antecedent(_kb, unit, cs);
+                if (obj.Count == 0 && unit.Toks[cs].Key is var rk && _cues.Is(CueKind.Relative, rk)) obj = Grammar.Antecedent(_kb, unit, cs);
             }
         }
         else
@@ -349,7 +350,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = o.Last + 1; k < Math.Min(_t.Count, o.Last + 24); k++)
         {
             if (_t[k].Key is ";" || _t[k].IsQuote) break;
-            if (_cues.Match("harm", _t, k, _t.Count, out _) > 0) return true;
+            if (_cues.Match(CueKind.Harm, _t, k, _t.Count, out _) > 0) return true;
         }
         return false;
     }
@@ -369,7 +370,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         while (prev >= 0 && _t[prev].Key.EndsWith("ly", StringComparison.Ordinal) && _t[prev].Key.Length > 3) prev--;
         if (prev < 0) return true;
         var pk = _t[prev].Key;
-        if (_cues.Is("modal", pk) || _cues.Is("aux", pk) || _cues.Is("negation", pk) || pk == "to" || _cues.Is("plural-pronoun", pk)) return true;
+        if (_cues.Is(CueKind.Modal, pk) || _cues.Is(CueKind.Aux, pk) || _cues.Is(CueKind.Negation, pk) || pk == "to" || _cues.Is(CueKind.PluralPronoun, pk)) return true;
         return subj[0].Parties.Count > 1;
     }
 
@@ -386,8 +387,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     {
         // "the U.S. plans to talk to X" vs "the evolving plans to talk": an infinitive under a noun belongs to the noun's owner
         var to = v - 1;
-        while (to >= 0 && _cues.Is("aux", _t[to].Key) && _t[to].Key != "to") to--;
-        if (to > 0 && _t[to].Key == "to" && _cues.Is("to-noun", _t[to - 1].Key) && unit.RefAt[to - 1] < 0 && Grammar.NpWord(_kb, unit, to - 1))
+        while (to >= 0 && _cues.Is(CueKind.Aux, _t[to]) && _t[to].Key != "to") to--;
+        if (to > 0 && _t[to].Key == "to" && _cues.Is(CueKind.ToNoun, _t[to - 1]) && unit.RefAt[to - 1] < 0 && Grammar.NpWord(_kb, unit, to - 1))
         {
             var (_, owner) = LeftModifiers(to - 1);
             return owner;
@@ -395,13 +396,13 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         var subj = Grammar.Subject(_kb, unit, cs, v);
         if (subj.Count > 0) return subj;
         var opener = _t[cs].Key;
-        if (_cues.Is("relative", opener) && unit.RefAt[cs] < 0)
+        if (_cues.Is(CueKind.Relative, opener) && unit.RefAt[cs] < 0)
         {
             return Grammar.Antecedent(_kb, unit, cs);
         }
         // "an editorial criticizing Trump": a participle right after a common noun modifies it
         if ((o.Form & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
-            && !_cues.Is("determiner", _t[v - 1].Key))
+            && !_cues.Is(CueKind.Determiner, _t[v - 1]))
             return [];
         // a participle opening the unit: "Meeting in Moscow, Putin and Erdogan vowed ..."
         if ((o.Form & Form.Ing) != 0 && v == 0)
@@ -420,7 +421,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 if (!(unit.InQuote(prevStart) ^ unit.InQuote(v)))
                 {
                     var prev = Grammar.Subject(_kb, unit, prevStart, prevEnd);
-                    if (prev.Count > 0 && (opener is "but" or "and" or "yet" or "while" || _cues.Is("speech", opener) == false && (o.Form & Form.Ing) != 0 || IsInfinitive(v)))
+                    if (prev.Count > 0 && (opener is "but" or "and" or "yet" or "while" || _cues.Is(CueKind.Speech, opener) == false && (o.Form & Form.Ing) != 0 || IsInfinitive(v)))
                         return prev;
                 }
             }
@@ -436,7 +437,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     bool IsInfinitive(int v)
     {
         var k = v - 1;
-        while (k >= 0 && _cues.Is("aux", _t[k].Key) && _t[k].Key != "to") k--;
+        while (k >= 0 && _cues.Is(CueKind.Aux, _t[k]) && _t[k].Key != "to") k--;
         return k >= 0 && _t[k].Key == "to";
     }
 
@@ -445,8 +446,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = o.First - 1; k >= Math.Max(0, o.First - 4); k--)
         {
             var key = _t[k].Key;
-            if (_cues.Is("be", key)) return false;
-            if (!(_cues.Is("aux", key) || _cues.Is("negation", key) || key.EndsWith("ly", StringComparison.Ordinal))) break;
+            if (_cues.Is(CueKind.Be, key)) return false;
+            if (!(_cues.Is(CueKind.Aux, key) || _cues.Is(CueKind.Negation, key) || key.EndsWith("ly", StringComparison.Ordinal))) break;
         }
         return true;
     }
@@ -457,8 +458,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = o.First - 1; k >= Math.Max(0, o.First - 4); k--)
         {
             var key = _t[k].Key;
-            if (_cues.Is("be", key)) return true;
-            if (!(_cues.Is("aux", key) || _cues.Is("negation", key) || key.EndsWith("ly", StringComparison.Ordinal))) break;
+            if (_cues.Is(CueKind.Be, key)) return true;
+            if (!(_cues.Is(CueKind.Aux, key) || _cues.Is(CueKind.Negation, key) || key.EndsWith("ly", StringComparison.Ordinal))) break;
         }
         // reduced relative: "an offensive threatened by Erdogan"
         return o.Last + 1 < _t.Count && _t[o.Last + 1].Key == "by" && o.First > 0 && unit.RefAt[o.First - 1] < 0 && _t[o.First - 1].IsWord;
@@ -471,7 +472,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         var be = -1;
         for (var k = o.First - 1; k >= Math.Max(c.ClauseFirst, o.First - 5); k--)
         {
-            if (_cues.Is("be", _t[k].Key)) { be = k; break; }
+            if (_cues.Is(CueKind.Be, _t[k])) { be = k; break; }
             if (!Grammar.NpWord(_kb, unit, k)) break;
         }
         if (be < 0) return null;
@@ -508,7 +509,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             // "the withdrawal of Turkish forces began": a measure that is said to happen
             || p.Has(PatternFlags.Process) && OccursAfter(o) && (source.Count > 0 || target.Count > 0);
         if (!eventive && eventiveOnly) return null;
-        c.Anaphoric = (o.First > 0 && (_cues.Is("anaphoric", _t[o.First - 1].Key) || poss.Exists(r => r.PossessivePronoun))) || circ is not null;
+        c.Anaphoric = (o.First > 0 && (_cues.Is(CueKind.Anaphoric, _t[o.First - 1]) || poss.Exists(r => r.PossessivePronoun))) || circ is not null;
 
         // no parties of its own: those of the clause around it
         if (source.Count == 0 && circ is not null)
@@ -544,7 +545,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             // "Putin told a joint news conference with Erdogan": the reporting verb's subject
             var cs = unit.ClauseStart[o.First];
             var sv = cs - 1;
-            if (_cues.MatchVerb("speech", _t, sv, cs, out _) > 0 || _cues.MatchVerb("speech", _t, Math.Max(0, sv - 1), cs, out _) == 2)
+            if (_cues.MatchVerb(CueKind.Speech, _t, sv, cs, out _) > 0 || _cues.MatchVerb(CueKind.Speech, _t, Math.Max(0, sv - 1), cs, out _) == 2)
                 source = Grammar.Subject(_kb, unit, unit.ClauseStart[sv], sv);
         }
         c.Source = Parties(source);
@@ -560,11 +561,11 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     bool VerbObject(int first)
     {
         var k = first - 1;
-        while (k >= 0 && (Grammar.NpWord(_kb, unit, k) || unit.RefAt[k] >= 0 || _t[k].IsPossessive) && !_cues.Is("preposition", _t[k].Key)) k--;
+        while (k >= 0 && (Grammar.NpWord(_kb, unit, k) || unit.RefAt[k] >= 0 || _t[k].IsPossessive) && !_cues.Is(CueKind.Preposition, _t[k])) k--;
         if (k < 0) return false;
         var t = _t[k];
-        return !(t.IsPunct || _cues.Is("preposition", t.Key) || _cues.Is("clause", t.Key) || _cues.Is("be", t.Key) || _cues.Is("coordinator", t.Key)
-                 || _cues.MatchVerb("speech", _t, k, k + 1, out _) > 0);
+        return !(t.IsPunct || _cues.Is(CueKind.Preposition, t) || _cues.Is(CueKind.Clause, t) || _cues.Is(CueKind.Be, t) || _cues.Is(CueKind.Coordinator, t)
+                 || _cues.MatchVerb(CueKind.Speech, _t, k, k + 1, out _) > 0);
     }
 
     /// <summary>The verbal event of the clause before a nominal (set by <see cref="Run"/>).</summary>
@@ -574,9 +575,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     {
         for (var k = o.Last + 1; k < Math.Min(_t.Count, o.Last + 14); k++)
         {
-            if (_t[k].IsPunct || _cues.Is("clause", _t[k].Key)) return false;
-            if (_cues.MatchVerb("occurrence", _t, k, _t.Count, out var f) > 0 && (f & (Form.Past | Form.Third | Form.Base)) != 0) return !(k > 0 && _cues.Is("modal", _t[k - 1].Key));
-            if (_cues.Match("occurrence", _t, k, _t.Count, out _) > 0) return true;
+            if (_t[k].IsPunct || _cues.Is(CueKind.Clause, _t[k])) return false;
+            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out var f) > 0 && (f & (Form.Past | Form.Third | Form.Base)) != 0) return !(k > 0 && _cues.Is(CueKind.Modal, _t[k - 1]));
+            if (_cues.Match(CueKind.Occurrence, _t, k, _t.Count, out _) > 0) return true;
         }
         return false;
     }
@@ -588,8 +589,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = cs; k < end; k++)
         {
             if (k > o.Last && (_t[k].IsQuote || _t[k].Key is ";" or ":")) break;
-            if (_cues.MatchVerb("occurrence", _t, k, _t.Count, out _) > 0) return true;
-            var len = _cues.Match("occurrence", _t, k, _t.Count, out _);
+            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out _) > 0) return true;
+            var len = _cues.Match(CueKind.Occurrence, _t, k, _t.Count, out _);
             if (len > 0) return true;
         }
         return false;
@@ -614,7 +615,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 continue;
             }
             if (t.Key == "and" && left.Count > 0) { k--; continue; }
-            if (Grammar.NpWord(_kb, unit, k) && !_cues.Is("determiner", t.Key)) { k--; continue; }
+            if (Grammar.NpWord(_kb, unit, k) && !_cues.Is(CueKind.Determiner, t)) { k--; continue; }
             break;
         }
         return (left, poss);
@@ -638,8 +639,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             {
                 // ", which involved X" / ", involving X"
                 var j = k + 1;
-                if (j < n && _cues.Is("relative", _t[j].Key)) j++;
-                if (_cues.MatchVerb("participants-verb", _t, j, n, out _) is var pl and > 0)
+                if (j < n && _cues.Is(CueKind.Relative, _t[j])) j++;
+                if (_cues.MatchVerb(CueKind.ParticipantsVerb, _t, j, n, out _) is var pl and > 0)
                 {
                     var refs = NpAfter(j + pl, end);
                     if (refs.Count > 0) { args.Participants.AddRange(refs); k = refs[^1].Last + 1; continue; }
@@ -647,22 +648,22 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 break;
             }
             if (t.Key == ",") break;
-            if (_cues.Is("relative", t.Key) && unit.RefAt[k] < 0)
+            if (_cues.Is(CueKind.Relative, t) && unit.RefAt[k] < 0)
             {
                 if (k != o.Last + 1) break;
-                var pl = _cues.MatchVerb("participants-verb", _t, k + 1, n, out _);
+                var pl = _cues.MatchVerb(CueKind.ParticipantsVerb, _t, k + 1, n, out _);
                 if (pl == 0) break;
                 var refs = NpAfter(k + 1 + pl, end);
                 if (refs.Count > 0) { args.Participants.AddRange(refs); k = refs[^1].Last + 1; continue; }
                 break;
             }
-            var pv = _cues.MatchVerb("participants-verb", _t, k, n, out var pform);
+            var pv = _cues.MatchVerb(CueKind.ParticipantsVerb, _t, k, n, out var pform);
             if (pv > 0 && (pform & Form.Ing) != 0)
             {
                 var refs = NpAfter(k + pv, end);
                 if (refs.Count > 0) { args.Participants.AddRange(refs); k = refs[^1].Last + 1; continue; }
             }
-            if (_cues.Is("preposition", t.Key) && unit.RefAt[k] < 0)
+            if (_cues.Is(CueKind.Preposition, t) && unit.RefAt[k] < 0)
             {
                 var prep = t.Key;
                 var refs = NpAfter(k + 1, end);
@@ -670,7 +671,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 {
                     // a preposition before a plain noun phrase: skip it ("on specific action", "in the region")
                     k++;
-                    while (k < end && (Grammar.NpWord(_kb, unit, k) || unit.RefOf(k) is { Kind: RefKind.Implicit }) && !_cues.Is("preposition", _t[k].Key)) k++;
+                    while (k < end && (Grammar.NpWord(_kb, unit, k) || unit.RefOf(k) is { Kind: RefKind.Implicit }) && !_cues.Is(CueKind.Preposition, _t[k])) k++;
                     continue;
                 }
                 switch (prep)
@@ -715,30 +716,30 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = v - 1; k >= Math.Max(cs, v - 7); k--)
         {
             var key = _t[k].Key;
-            if (_cues.Match("negation", _t, k, v, out _) > 0) { c.Negated = true; continue; }
-            if (_cues.Value("modal", key) is { } m) { modal ??= m; continue; }
-            if (_cues.Is("modal", key)) { modal ??= "planned"; continue; }
+            if (_cues.Match(CueKind.Negation, _t, k, v, out _) > 0) { c.Negated = true; continue; }
+            if (_cues.Value(CueKind.Modal, key) is { } m) { modal ??= m; continue; }
+            if (_cues.Is(CueKind.Modal, key)) { modal ??= "planned"; continue; }
             if (key == "to")
             {
-                if (k > 0 && _cues.Value("to-noun", _t[k - 1].Key) is { } tn)
+                if (k > 0 && _cues.Value(CueKind.ToNoun, _t[k - 1].Key) is { } tn)
                 {
                     if (tn == "negated") c.Negated = true; else modal ??= tn;
                     break;
                 }
                 var planned = false;
                 for (var s = Math.Max(cs, k - 2); s < k && !planned; s++)
-                    if (_cues.MatchVerb("plan", _t, s, k + 1, out _) == k + 1 - s || _cues.Match("plan", _t, s, k + 1, out _) == k + 1 - s
-                        || _cues.Match("modal", _t, s, k + 1, out var mv) == k + 1 - s && mv is not null)
+                    if (_cues.MatchVerb(CueKind.Plan, _t, s, k + 1, out _) == k + 1 - s || _cues.Match(CueKind.Plan, _t, s, k + 1, out _) == k + 1 - s
+                        || _cues.Match(CueKind.Modal, _t, s, k + 1, out var mv) == k + 1 - s && mv is not null)
                         planned = true;
                 // a headline's "X to meet Y" is announced; a bare infinitive ("forced Iran to stop") is not a reported act
                 if (unit.Where != "body" && k > 0 && unit.RefAt[k - 1] >= 0) planned = true;
                 modal ??= planned ? "planned" : "hypothetical";
                 continue;
             }
-            if (_cues.Is("be", key) || _cues.Is("aux", key)) continue;
+            if (_cues.Is(CueKind.Be, key) || _cues.Is(CueKind.Aux, key)) continue;
             if (key.EndsWith("ly", StringComparison.Ordinal) && key.Length > 3 && unit.RefAt[k] < 0) continue;
             // "failed to", "yet to" read as one cue from their first word
-            if (k + 1 < v && _cues.Match("negation", _t, k, v, out _) > 0) { c.Negated = true; continue; }
+            if (k + 1 < v && _cues.Match(CueKind.Negation, _t, k, v, out _) > 0) { c.Negated = true; continue; }
             break;
         }
         if (modal == "planned" && unit.Conditional) modal = "hypothetical";
@@ -753,7 +754,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             var key = _t[k].Key;
             if (key == "no") c.Negated = true;
-            if (_cues.Value("np-modal", key) is { } m && c.Modality == "asserted") c.Modality = m;
+            if (_cues.Value(CueKind.NpModal, key) is { } m && c.Modality == "asserted") c.Modality = m;
             if (!Grammar.NpWord(_kb, unit, k) && unit.RefAt[k] < 0 && !_t[k].IsPossessive) break;
         }
     }
@@ -763,7 +764,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     {
         var cs = unit.ClauseStart[Math.Max(0, v)];
         for (var k = cs; k < unit.ClauseEnd[Math.Max(0, v)]; k++)
-            if (_cues.Is("claim", _t[k].Key)) return true;
+            if (_cues.Is(CueKind.Claim, _t[k])) return true;
         var reporter = Reporter(v, out var claimVerb);
         if (reporter is null) return false;
         if (claimVerb) return true;
@@ -780,16 +781,16 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var j = cs - 1; j >= 0; j--)
         {
             if (unit.InQuote(j)) continue;
-            var sp = _cues.MatchVerb("speech", _t, j, cs, out _);
+            var sp = _cues.MatchVerb(CueKind.Speech, _t, j, cs, out _);
             if (sp > 0 && j + sp == cs || sp > 0 && j + sp + 1 == cs && _t[cs].Key == "that")
             {
-                claimVerb = _cues.MatchVerb("claim-verb", _t, j, cs, out _) > 0;
+                claimVerb = _cues.MatchVerb(CueKind.ClaimVerb, _t, j, cs, out _) > 0;
                 var subj = Grammar.Subject(_kb, unit, unit.ClauseStart[j], j);
                 return subj.Count > 0 ? Parties(subj) : null;
             }
         }
         for (var j = 0; j + 1 < _t.Count; j++)
-            if (_cues.Match("according", _t, j, _t.Count, out _) is var len and > 0 && unit.RefOf(j + len) is { } r)
+            if (_cues.Match(CueKind.According, _t, j, _t.Count, out _) is var len and > 0 && unit.RefOf(j + len) is { } r)
                 return r.Parties;
         return null;
     }

@@ -36,6 +36,8 @@ sealed class EventKnowledge
             Lexicon = Lexicon.Load(P("patterns.tsv"), P("support-verbs.tsv"), irregulars, cameo),
             Cues = Cues.Load(P("cues.tsv"), irregulars),
         };
+        foreach (var key in kb.Lexicon.Triggers.FirstKeys) kb.Cues.Word(key).TriggerStart = true;
+        foreach (var key in kb.Lexicon.Supports.FirstKeys) kb.Cues.Word(key).SupportStart = true;
         foreach (var p in kb.Lexicon.Patterns)
             if (kb.Types[p.Type] is null) throw new FormatException($"{p.Where}: type {p.Type} is not in types.tsv");
         foreach (var c in actors.Countries.Values)
@@ -48,6 +50,7 @@ sealed class EventKnowledge
                 if (keys.Length == 1) kb.Demonyms.TryAdd(keys[0], info);
             }
             if (c.Capital is { Length: > 0 } cap) kb.Capitals.TryAdd(string.Join(' ', Tokens.KeysOf(cap)), info);
+            foreach (var d in c.Demonyms) kb.Cues.Word(Tokens.KeysOf(d) is [var dk] ? dk : d);
         }
         return kb;
     }

@@ -13,6 +13,9 @@ sealed class PhraseTrie<T>
 
     readonly Node _root = new();
 
+    /// <summary>The first words of the phrases.</summary>
+    public IEnumerable<string> FirstKeys => _root.Next?.Keys ?? Enumerable.Empty<string>();
+
     public void Add(IReadOnlyList<string> keys, T value)
     {
         if (keys.Count == 0) return;
