@@ -114,6 +114,18 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void Infinitives_take_the_right_subject()
+    {
+        // object control: the one encouraged acts
+        Exactly(Code("Mahmoud Abbas urged Egypt to support Qatar's mediation."), "REQUEST PSE>EGY");
+        Exactly(Code("Mahmoud Abbas encouraged Qatar to support Egypt."), "SUPPORT QAT>EGY");
+        // an infinitive under a noun belongs to the noun: Russia did not call on anyone
+        Assert.Empty(Code("Russia blocked a Security Council resolution to call on Syria to cooperate."));
+        // a subordinate subject after "since"
+        Exactly(Code("The attack came days after Trump announced the withdrawal of troops from Syria."), "RETREAT USA>SYR");
+    }
+
+    [Fact]
     public void An_order_is_the_act_ordered()
     {
         Exactly(Code("Trump ordered the bombing of Syria."), "ASSAULT USA>SYR");

@@ -79,6 +79,9 @@ public class TypeTests
         Assert.Empty(Code("The talks are a sign of hope, Erdogan said."));
         Assert.Empty(Code("Cooperation between Moscow and Ankara is a cornerstone of regional stability."));
         Assert.Empty(Code("Ankara must restore constitutional order in the region."));
+        Assert.Empty(Code("Obama and Abe spoke before about 100 invited guests in Hiroshima."));
+        Assert.Empty(Code("Obama wants to revive stalled peace talks between Israel and the Palestinians."));
+        Assert.Empty(Code("Turkey sent 200 troops last month."));
     }
 
     [Fact]

@@ -121,9 +121,10 @@ static class Grammar
                || kb.Cues.Is(CueKind.Negation, unit.Toks[j]) || unit.RefAt[j] < 0 && unit.Toks[j].Key.EndsWith("ly", StringComparison.Ordinal) && unit.Toks[j].Key.Length > 3))
             j--;
         if (j >= from && unit.Toks[j].Key == "," && j - 1 >= from && unit.RefOf(j - 1) is { } app && Governed(kb, unit, app) is { Any: false }) j--;
-        if (j >= from && unit.RefOf(j) is { } near && near.Last == j && Candidate(unit, near, before) && !Governed(kb, unit, near).Any && !near.Possessive)
+        if (j >= from && unit.RefOf(j) is { } near && near.Last == j && Candidate(unit, near, before) && !near.Possessive
+            && Governed(kb, unit, near).Prep is null or "since" or "after" or "before" or "until" or "as" or "once")
         {
-            var chain = Antecedent(kb, unit, near.Last + 1);
+            var chain = Antecedent(kb, unit, near.Last + 1, true);
             if (chain.Count > 0 && chain[0].First >= from)
             {
                 // a subject opening with an apposition ("Turkey's Foreign Minister, Hakan Fidan,"): the same party
@@ -154,12 +155,12 @@ static class Grammar
     }
 
     /// <summary>The antecedent of a relative clause opening at <paramref name="rel"/> ("Syrian Kurds who ...").</summary>
-    public static List<Ref> Antecedent(EventKnowledge kb, Unit unit, int rel)
+    public static List<Ref> Antecedent(EventKnowledge kb, Unit unit, int rel, bool governedOk = false)
     {
         var k = rel - 1;
         if (k >= 0 && unit.Toks[k].Key == ",") k--;
         if (k < 0 || unit.RefOf(k) is not { } r || r.PossessivePronoun) return [];
-        if (Governed(kb, unit, r) is { Any: true, RoleOf: false }) return [];
+        if (!governedOk && Governed(kb, unit, r) is { Any: true, RoleOf: false }) return [];
         // walk back to the start of a compound ending here
         var first = r;
         for (var j = r.First - 1; j >= 0; j--)

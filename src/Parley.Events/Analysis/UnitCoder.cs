@@ -173,6 +173,10 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     bool Adjectival(int first, LexHit v)
     {
         if ((v.Form & (Form.Past | Form.Participle | Form.Ing)) == 0 || first == 0) return false;
+        // "about 100 invited guests": a participle between a non-party and a plain noun
+        if ((v.Form & Form.Participle) != 0 && unit.RefAt[first - 1] < 0 && !_t[first - 1].IsPunct && !_cues.Is(CueKind.Be, _t[first - 1]) && !_cues.Is(CueKind.Aux, _t[first - 1])
+            && first + 1 < _t.Count && unit.RefAt[first + 1] < 0 && _t[first + 1].IsWord && !_t[first + 1].IsCap && Grammar.NpWord(_kb, unit, first + 1)
+            && !_cues.Is(CueKind.Determiner, _t[first + 1])) return true;
         return _cues.Is(CueKind.Determiner, _t[first - 1]) && first + 1 < _t.Count && _t[first + 1].IsWord && !_cues.Is(CueKind.Preposition, _t[first + 1]) && _t[first + 1].Key != "by";
     }
 
@@ -336,6 +340,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 obj = Grammar.FirstParty(_kb, unit, o.CompStart, Math.Min(o.CompEnd, o.CompStart + 5), r => r.Parties.Exists(Other)
                     && Grammar.Governed(_kb, unit, r).Prep is null);
         }
+        if (p.Has(PatternFlags.NeedsTarget) && obj.Count == 0 && c.Target.Count == 0) return null;
         if (p.Has(PatternFlags.Host) && obj.Count > 0) (subj, obj) = (obj, subj);
         c.Source = Parties(subj);
         if (c.Target.Count == 0 || obj.Count > 0) c.Target = Parties(obj);
@@ -393,6 +398,14 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             var (_, owner) = LeftModifiers(to - 1);
             return owner;
         }
+        if (to > 0 && _t[to].Key == "to" && to + 1 == v)
+        {
+            // "encouraged Qatar to support": the object before "to" acts
+            if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && !Grammar.Governed(_kb, unit, ctl).Any)
+                return Grammar.Antecedent(_kb, unit, to);
+            // "a resolution to call on": an infinitive under a common noun belongs to that noun
+            if (NounBefore(to - 1)) return [];
+        }
         var subj = Grammar.Subject(_kb, unit, cs, v);
         if (subj.Count > 0) return subj;
         var opener = _t[cs].Key;
@@ -432,6 +445,17 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             return Grammar.Subject(_kb, unit, unit.ClauseStart[cs], v);
         }
         return [];
+    }
+
+    /// <summary>A common noun heading a phrase ("a resolution", "Council resolution", "its plan") at token <paramref name="k"/>.</summary>
+    bool NounBefore(int k)
+    {
+        if (k < 1 || unit.RefAt[k] >= 0 || !_t[k].IsWord || _t[k].IsCap || !Grammar.NpWord(_kb, unit, k)) return false;
+        var key = _t[k].Key;
+        if (key.EndsWith("ed", StringComparison.Ordinal) || key.EndsWith("ing", StringComparison.Ordinal) || _cues.Is(CueKind.Determiner, _t[k])
+            || _cues.Match(CueKind.Plan, _t, k, k + 2, out _) > 0 || _cues.MatchVerb(CueKind.Plan, _t, k, k + 2, out _) > 0) return false;
+        var prev = _t[k - 1];
+        return _cues.Is(CueKind.Determiner, prev) || prev.IsPossessive || unit.RefOf(k - 1) is { PossessivePronoun: false } r && r.Last == k - 1;
     }
 
     bool IsInfinitive(int v)
@@ -507,7 +531,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
 
         var eventive = p.Has(PatternFlags.Event) && (circ is not null || occurs || explicitParties && !VerbObject(o.First) || poss.Count > 0 && target.Count > 0 || unit.Where != "body" && o.First <= 1)
             // "the withdrawal of Turkish forces began": a measure that is said to happen
-            || p.Has(PatternFlags.Process) && OccursAfter(o) && (source.Count > 0 || target.Count > 0);
+            || p.Has(PatternFlags.Process) && !p.Has(PatternFlags.SupportOnly) && OccursAfter(o) && (source.Count > 0 || target.Count > 0);
         if (!eventive && eventiveOnly) return null;
         c.Anaphoric = (o.First > 0 && (_cues.Is(CueKind.Anaphoric, _t[o.First - 1]) || poss.Exists(r => r.PossessivePronoun))) || circ is not null;
 
@@ -564,6 +588,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         while (k >= 0 && (Grammar.NpWord(_kb, unit, k) || unit.RefAt[k] >= 0 || _t[k].IsPossessive) && !_cues.Is(CueKind.Preposition, _t[k])) k--;
         if (k < 0) return false;
         var t = _t[k];
+        // "to revive stalled peace talks": "to" before a bare word is an infinitive
+        if (t.Key == "to" && k + 1 < first && unit.RefAt[k + 1] < 0 && !_cues.Is(CueKind.Determiner, _t[k + 1]) && (_t[k + 1].Flags & TokFlags.Digit) == 0) return true;
         return !(t.IsPunct || _cues.Is(CueKind.Preposition, t) || _cues.Is(CueKind.Clause, t) || _cues.Is(CueKind.Be, t) || _cues.Is(CueKind.Coordinator, t)
                  || _cues.MatchVerb(CueKind.Speech, _t, k, k + 1, out _) > 0);
     }
@@ -576,7 +602,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = o.Last + 1; k < Math.Min(_t.Count, o.Last + 14); k++)
         {
             if (_t[k].IsPunct || _cues.Is(CueKind.Clause, _t[k])) return false;
-            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out var f) > 0 && (f & (Form.Past | Form.Third | Form.Base)) != 0) return !(k > 0 && _cues.Is(CueKind.Modal, _t[k - 1]));
+            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out var f) > 0 && (f & (Form.Past | Form.Third | Form.Participle)) != 0) return true;
             if (_cues.Match(CueKind.Occurrence, _t, k, _t.Count, out _) > 0) return true;
         }
         return false;
@@ -786,7 +812,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             {
                 claimVerb = _cues.MatchVerb(CueKind.ClaimVerb, _t, j, cs, out _) > 0;
                 var subj = Grammar.Subject(_kb, unit, unit.ClauseStart[j], j);
-                return subj.Count > 0 ? Parties(subj) : null;
+                return subj.Count > 0 ? Parties(subj) : claimVerb ? [] : null;
             }
         }
         for (var j = 0; j + 1 < _t.Count; j++)

@@ -34,6 +34,8 @@ enum PatternFlags : ushort
     NeedsHarm = 2048,
     /// <summary>"ordered strikes on X": the ordered act, with the one who ordered it as the source.</summary>
     Causative = 4096,
+    /// <summary>A noun that is an event only through a support verb ("sent troops", "supplied weapons").</summary>
+    SupportOnly = 8192,
 }
 
 /// <summary>A patterns.tsv row.</summary>
@@ -130,7 +132,7 @@ sealed class Lexicon
                         "comp" => PatternFlags.Comp, "host" => PatternFlags.Host, "intrans" => PatternFlags.Intrans,
                         "base-" => PatternFlags.NoBase, "event" => PatternFlags.Event, "process" => PatternFlags.Process,
                         "copula" => PatternFlags.Copula, "subj-for" => PatternFlags.SubjFor, "needs-target" => PatternFlags.NeedsTarget,
-                        "needs-harm" => PatternFlags.NeedsHarm, "causative" => PatternFlags.Causative,
+                        "needs-harm" => PatternFlags.NeedsHarm, "causative" => PatternFlags.Causative, "support-only" => PatternFlags.SupportOnly,
                         _ => throw new FormatException($"{where}: unknown flag '{f}'"),
                     };
             if (part == Part.Noun && (flags & (PatternFlags.Event | PatternFlags.Process | PatternFlags.Copula)) == 0)
