@@ -118,14 +118,14 @@ public sealed class EventCoder
         return false;
     }
 
-    static readonly HashSet<string> ForceTypes = ["THREATEN", "ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "ACCUSE", "PROTEST"];
+    static readonly HashSet<string> ForceTypes = ["THREATEN", "ASSAULT"];
 
     /// <summary>A hostile act with no recipient of its own: the party after "against" in the sentence ("an offensive against ... – an offensive threatened by X").</summary>
     bool AgainstFallback(Unit unit, Candidate c)
     {
         if (!ForceTypes.Contains(c.Type)) return false;
         var keys = c.Source.Select(p => p.Key).ToHashSet();
-        for (var k = 0; k + 1 < unit.Count; k++)
+        for (var k = 0; k + 1 < c.Occ.First; k++)
         {
             if (unit.Toks[k].Key != "against") continue;
             for (var j = k + 1; j < Math.Min(unit.Count, k + 7); j++)

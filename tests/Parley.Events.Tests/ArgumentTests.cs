@@ -126,6 +126,26 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void Places_are_not_parties()
+    {
+        Exactly(Code("From Germany, Obama will travel to Peru for a summit."), "AGREE USA>PER");
+        var e = One(Code("His Helsinki summit with Putin was criticised at home, Trump's critics said."), "CONSULT");
+        Assert.DoesNotContain(e.Source.Concat(e.Target), a => a.Country == "FIN");
+        Exactly(Code("After a quick trip to the meeting in Bonn, Germany, Tillerson met Lavrov."), "CONSULT USA>RUS");
+    }
+
+    [Fact]
+    public void Misleading_objects_and_agents()
+    {
+        // the country is the subject of what was warned, not the one warned
+        Assert.Empty(Code("Trump warned the United States will abandon the deal and restore sanctions."));
+        // an agent belongs to the verb right before it
+        Assert.Empty(Code("Flynn is accused of being paid by companies linked to Russia."));
+        // fighting alongside is not an attack on the ally
+        Assert.Empty(Code("NATO allies have fought with the United States in Iraq."));
+    }
+
+    [Fact]
     public void An_order_is_the_act_ordered()
     {
         Exactly(Code("Trump ordered the bombing of Syria."), "ASSAULT USA>SYR");

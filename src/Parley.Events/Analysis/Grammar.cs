@@ -27,7 +27,7 @@ static class Grammar
         if (c.Is(CueKind.Determiner, t)) return true;
         if (c.Is(CueKind.Adverb, t)) return false;
         if ((t.Flags & TokFlags.Digit) != 0) return true;
-        if (t.IsCap && (t.Flags & TokFlags.HyphenPrev) == 0 && k > 0) return false;
+        if (t.IsCap && (t.Flags & TokFlags.HyphenPrev) == 0 && k > 0 && unit.Where != "title") return false;
         if (c.Is(CueKind.Preposition, t) || c.Is(CueKind.Be, t) || c.Is(CueKind.Aux, t) || c.Is(CueKind.Modal, t) || c.Is(CueKind.Clause, t)
             || c.Is(CueKind.Coordinator, t) || c.Is(CueKind.Negation, t) || c.Is(CueKind.Speech, t)) return false;
         if (t.IsPossessive) return false;
@@ -55,6 +55,12 @@ static class Grammar
         }
         if (k < 0) return default;
         var t = unit.Toks[k];
+        // "in Bonn, Germany": a country after a place name and a comma shares the place's governor
+        if (t.Key == "," && k == first - 1 && k > 0 && unit.RefAt[k - 1] < 0 && unit.Toks[k - 1].IsCap && depth < 2)
+            return GovernedAt(kb, unit, k - 1, depth + 1);
+        // "the U.N. General Assembly": a name right after another name shares its governor
+        if (k == first - 1 && unit.RefOf(k) is { PossessivePronoun: false, Possessive: false } prevRef && depth < 2 && !t.IsPunct)
+            return GovernedAt(kb, unit, prevRef.First, depth + 1);
         if (!kb.Cues.Is(CueKind.Preposition, t) || unit.RefAt[k] >= 0) return default;
         if ((t.Key == "of" || t.Key == "with" && kb.Cues.Is(CueKind.PlaceNoun, unit.Toks[Math.Max(0, k - 1)])) && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
         {
@@ -167,6 +173,7 @@ static class Grammar
         {
             if (unit.RefOf(j) is { PossessivePronoun: false } p && p != first)
             {
+                if (Governed(kb, unit, p) is { Any: true, RoleOf: false }) break;
                 var chain = Chain(kb, unit, p, r.Last + 1);
                 if (chain.Contains(r)) { first = p; j = p.First; continue; }
                 break;
@@ -205,7 +212,15 @@ static class Grammar
             // the governing preposition must lie after the trigger
             if (prep is not null && !PrepBetween(unit, from, k, prep)) prep = null;
             var ok = prep is null ? direct && open : preps.Contains(prep) || direct && prep is "of" or "by" or "from" && HeadBefore(kb, unit, from, k, prep);
-            if (ok) return (Chain(kb, unit, r, limit), prep);
+            if (ok)
+            {
+                var chain = Chain(kb, unit, r, limit);
+                // "warned the US will abandon the deal": the party is the subject of a clause, not the object
+                if (prep is null && chain[^1].Last + 1 < unit.Count && unit.Toks[chain[^1].Last + 1] is var nx
+                    && (kb.Cues.Is(CueKind.Modal, nx) || kb.Cues.Is(CueKind.Aux, nx) && nx.Key is "has" or "have" or "had" or "does" or "did" || kb.Cues.Is(CueKind.Be, nx)))
+                    return ([], null);
+                return (chain, prep);
+            }
             if (prep is null && !direct && !g.RoleOf) continue;
         }
         return ([], null);
@@ -218,7 +233,7 @@ static class Grammar
         var k = r.Last + 1;
         if (k >= unit.Count) return false;
         var t = unit.Toks[k];
-        if (!t.IsWord || t.IsCap || t.IsPossessive || unit.RefAt[k] >= 0) return false;
+        if (!t.IsWord || t.IsCap && unit.Where != "title" || t.IsPossessive || unit.RefAt[k] >= 0) return false;
         if (kb.Cues.Is(CueKind.HeadNoun, t) || t.Key.EndsWith("ly", StringComparison.Ordinal) || t.Key.EndsWith("ed", StringComparison.Ordinal)) return false;
         if (unit.TriggerAt(kb, k, out var hits) > 0 && hits!.Exists(h => h.Pattern.Part == Knowledge.Part.Noun)
             && !(k + 1 < unit.Count && unit.Toks[k + 1].Key is "to" or "with")) return true;

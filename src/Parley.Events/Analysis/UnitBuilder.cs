@@ -317,9 +317,7 @@ static class UnitBuilder
             if (k > 0 && unit.InQuote(k) != unit.InQuote(k - 1)) starts[k] = true;
             if (kb.Cues.Is(CueKind.Clause, t) && unit.RefAt[k] < 0) starts[k] = true;
             if (kb.Cues.Is(CueKind.Condition, t)) unit.Conditional = true;
-            var sp = kb.Cues.MatchVerb(CueKind.Speech, toks, k, n, out var form);
-            if (sp > 0 && (form & (Form.Past | Form.Third | Form.Base)) != 0 && unit.RefAt[k] < 0 && !IsTriggerWord(kb, toks, k, n))
-                starts[Math.Min(n, k + sp)] = true;
+            if (SpeechVerb(kb, unit, k) is var sp and > 0) starts[Math.Min(n, k + sp)] = true;
         }
         unit.ClauseStart = new int[n];
         unit.ClauseEnd = new int[n];
@@ -335,6 +333,23 @@ static class UnitBuilder
             unit.ClauseEnd[k] = ce;
             if (starts[k]) ce = k;
         }
+    }
+
+    /// <summary>
+    /// Length of a reporting verb at <paramref name="k"/>: a past form, or a present form after its subject or an
+    /// auxiliary ("Putin says", "will say") — "states" and "reports" are usually nouns. 0 if none.
+    /// </summary>
+    public static int SpeechVerb(EventKnowledge kb, Unit unit, int k)
+    {
+        var toks = unit.Toks;
+        var n = toks.Count;
+        var sp = kb.Cues.MatchVerb(CueKind.Speech, toks, k, n, out var form);
+        if (sp == 0 || unit.RefAt[k] >= 0 || IsTriggerWord(kb, toks, k, n)) return 0;
+        if ((form & (Form.Past | Form.Participle)) != 0) return sp;
+        if ((form & (Form.Third | Form.Base)) == 0 || k == 0) return 0;
+        var prev = toks[k - 1];
+        return unit.RefAt[k - 1] >= 0 && !prev.IsPossessive || kb.Cues.Is(CueKind.Aux, prev) || kb.Cues.Is(CueKind.Modal, prev)
+               || kb.Cues.Is(CueKind.Negation, prev) || prev.Key.EndsWith("ly", StringComparison.Ordinal) ? sp : 0;
     }
 
     static bool IsTriggerWord(EventKnowledge kb, List<Tok> toks, int k, int n) => toks[k].Info is { TriggerStart: true } && kb.Lexicon.Triggers.Longest(toks, k, n, out _) > 0;

@@ -191,6 +191,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             var start = o.Last + 1;
             var end = start;
             var n = _t.Count;
+            // "offered a message of support": an object, not a complement
+            if (start < n && o.Pattern.Part == Part.Verb && !_cues.Is(CueKind.Preposition, _t[o.Last]) && _cues.Is(CueKind.Determiner, _t[start]) && unit.RefAt[start] < 0) continue;
             while (end < n && end < start + 24)
             {
                 var t = _t[end];
@@ -284,7 +286,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             var by = -1;
             for (var k = o.Last + 1; k < ce; k++)
                 if (_t[k].Key == "by") { by = k; break; }
-            subj = by >= 0 ? Grammar.FirstParty(_kb, unit, by + 1, Math.Min(ce, by + 8)) : [];
+            subj = by >= 0 ? NpAfter(by + 1, Math.Min(ce, by + 10)) : [];
             if (ReducedRelative(o)) obj = Grammar.Antecedent(_kb, unit, o.First);
             else
             {
@@ -413,6 +415,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             return Grammar.Antecedent(_kb, unit, cs);
         }
+        // "uncertain of negotiating with the U.S.": a gerund after a preposition has no written subject
+        if ((o.Form & Form.Ing) != 0 && v > 0 && _t[v - 1].Key is "of" or "about" or "for" or "without" or "against") return [];
         // "an editorial criticizing Trump": a participle right after a common noun modifies it
         if ((o.Form & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
             && !_cues.Is(CueKind.Determiner, _t[v - 1]))
@@ -502,6 +506,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (be < 0) return null;
         var target = Grammar.FirstParty(_kb, unit, c.ClauseFirst, be);
         var reporter = Reporter(o.First, out _);
+        if (Environment.GetEnvironmentVariable("PARLEY_EVENTS_DEBUG") == "1")
+            Console.Error.WriteLine($"[events]   copula be={be} cs={c.ClauseFirst} reporter={(reporter is null ? "null" : string.Join("+", reporter.Select(x => x.Key)))} target={string.Join("+", target.Select(r => r.ToString()))}");
         if (reporter is null || target.Count == 0) return null;
         c.Source = reporter;
         c.Target = Parties(target);
@@ -557,11 +563,16 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             {
                 // "Following talks with X in Moscow, Putin said": the subject after the adjunct
                 for (var k = o.Last + 1; k < _t.Count; k++)
-                    if (_t[k].Key == "," && !(unit.RefOf(k - 1) is not null && unit.RefOf(k + 1) is not null))
+                {
+                    if (_t[k].Key != ",") continue;
+                    var after = Grammar.Subject(_kb, unit, k + 1, Math.Min(_t.Count, k + 14));
+                    // "in Bonn, Germany, Tillerson returned": the main subject is followed by its verb, not by a comma
+                    if (after.Count > 0 && after[^1].Last + 1 < _t.Count && _t[after[^1].Last + 1].Key != ",")
                     {
-                        source = Grammar.Subject(_kb, unit, k + 1, Math.Min(_t.Count, k + 14));
+                        source = after;
                         break;
                     }
+                }
             }
         }
         if (source.Count == 0 && o.First > 0 && unit.ClauseStart[o.First] > 0)
@@ -635,7 +646,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             if (unit.RefOf(k) is { } r)
             {
                 if (r.PossessivePronoun || r.Possessive) { poss.Insert(0, r); break; }
-                if (r.Last >= first) { k = r.First - 1; continue; }
+                if (r.Last >= first || r.Capital is not null) { k = r.First - 1; continue; }
                 left.Insert(0, r);
                 k = r.First - 1;
                 continue;
@@ -807,7 +818,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var j = cs - 1; j >= 0; j--)
         {
             if (unit.InQuote(j)) continue;
-            var sp = _cues.MatchVerb(CueKind.Speech, _t, j, cs, out _);
+            var sp = UnitBuilder.SpeechVerb(_kb, unit, j);
             if (sp > 0 && j + sp == cs || sp > 0 && j + sp + 1 == cs && _t[cs].Key == "that")
             {
                 claimVerb = _cues.MatchVerb(CueKind.ClaimVerb, _t, j, cs, out _) > 0;
