@@ -122,6 +122,27 @@ public sealed class EventRecord
     public int Start { get; set; }
     public int End { get; set; }
     public double Confidence { get; set; }
+    /// <summary>Where <see cref="Date"/> came from: "text" (a time expression) or "published" (the publication date).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DateSource { get; set; }
+    /// <summary>Every mention of the event in the article (body sentences, title, captions); null when there is one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<EvidenceRecord>? Evidence { get; set; }
+}
+
+/// <summary>One mention of an event: a body sentence (offsets into the text), the title or a caption (offsets into that string).</summary>
+public sealed class EvidenceRecord
+{
+    /// <summary>Body sentence index, or -1 for the title and captions.</summary>
+    public int Sentence { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    /// <summary>body | title | caption</summary>
+    public required string Where { get; set; }
+    /// <summary>Index into captions when <see cref="Where"/> is "caption".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Caption { get; set; }
+    public string? Trigger { get; set; }
 }
 
 public sealed class TimexRecord

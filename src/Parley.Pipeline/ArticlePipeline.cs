@@ -1,5 +1,6 @@
 using Parley.Actors;
 using Parley.Core;
+using Parley.Events;
 using Parley.Ingest;
 using Parley.Ingest.Cleaning;
 using Parley.Ingest.Html;
@@ -25,6 +26,7 @@ public sealed class ArticlePipeline
     readonly ActorEngine _actors;
     readonly PlaceGazetteer _places;
     readonly QuoteExtractor _quotes;
+    readonly EventCoder _events;
     readonly PipelineOptions _options;
 
     ArticlePipeline(ActorEngine actors, PipelineOptions options)
@@ -36,6 +38,7 @@ public sealed class ArticlePipeline
         _actors = actors;
         _places = PlaceGazetteer.Load(options.PlacesDirectories);
         _quotes = QuoteExtractor.Load(actors.Knowledge.Countries.Values.Select(c => c.Capital).OfType<string>());
+        _events = EventCoder.Load(actors.Knowledge);
         _options = options;
     }
 
@@ -106,6 +109,10 @@ public sealed class ArticlePipeline
         if (!Stage(record, "actors", r => r.Actors = Actors(r.Text, r.Sentences, r.Published))) return;
         Stage(record, "places", r => r.Places = Places(r.Text, r.Sentences, r.Actors));
         Stage(record, "quotes", r => r.Quotes = Quotes(new QuoteInput(r.Text, r.Sentences, r.Actors, r.Title)));
+        Stage(record, "events", r => r.Events = Events(new EventInput(r.Text, r.Sentences, r.Actors, r.Timexes, r.Places, r.Published, r.Title, r.Captions)
+        {
+            ResolveExtra = s => Actors(s, Sentences(s), r.Published),
+        }));
     }
 
     /// <summary>Runs one stage; a failure becomes the record's error ("quotes failed: …") and the article goes on.</summary>
@@ -139,6 +146,9 @@ public sealed class ArticlePipeline
 
     /// <summary>The quotes stage alone: attributed statements with speakers resolved to the given actors.</summary>
     public List<QuoteRecord> Quotes(QuoteInput input) => _quotes.Extract(input);
+
+    /// <summary>The events stage alone: PLOVER/CAMEO events with their actors, dates and places.</summary>
+    public List<EventRecord> Events(EventInput input) => _events.Code(input);
 
     /// <summary>The sentence stage alone.</summary>
     public List<TextSpan> Sentences(string text) => _sentences.Split(text);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Parley.Core;
+using Parley.Events;
 using Parley.Ingest;
 using Parley.Ingest.Sources;
 using Parley.Pipeline;
@@ -54,10 +55,33 @@ static class BenchCommand
                 report.Add(key, result.ToString());
                 Console.Error.WriteLine($"parley bench: {key}: {result}");
             }
+            var events = EventsAlone(pipeline, paths, max);
+            report.Add("events stage alone (1 core)", events);
+            Console.Error.WriteLine($"parley bench: events stage alone (1 core): {events}");
             report.Write(parse.GetValue(IngestCommand.Json));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The events stage timed on its own, over records the stages before it prepared (untimed).</summary>
+    static string EventsAlone(ArticlePipeline pipeline, IReadOnlyList<string> paths, int limit)
+    {
+        var records = new List<ArticleRecord>();
+        foreach (var d in new InputReader().Read(paths))
+        {
+            if (limit > 0 && records.Count >= limit) break;
+            records.Add(pipeline.Process(d));
+        }
+        long found = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var r in records)
+            found += pipeline.Events(new EventInput(r.Text, r.Sentences, r.Actors, r.Timexes, r.Places, r.Published, r.Title, r.Captions)
+            {
+                ResolveExtra = s => pipeline.Actors(s, pipeline.Sentences(s), r.Published),
+            }).Count;
+        var seconds = clock.Elapsed.TotalSeconds;
+        return $"{records.Count / seconds:N0} articles/s, {records.Count:N0} articles in {seconds:F2} s, {found:N0} events ({(double)found / Math.Max(1, records.Count):F2} per article)";
     }
 
     sealed record Result(long Articles, long Bytes, double Seconds, long PeakHeap, long PeakWorkingSet, long[] HeapAtQuarters)

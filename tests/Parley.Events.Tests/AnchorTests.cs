@@ -1,0 +1,77 @@
+using Parley.Core;
+using static Parley.Events.Tests.Coding;
+
+namespace Parley.Events.Tests;
+
+/// <summary>Dates from the time expressions of the event's own clause, else the publication date; places after "in"/"at".</summary>
+public class AnchorTests
+{
+    [Fact]
+    public void Date_from_a_time_expression_in_the_clause()
+    {
+        const string text = "Amir-Abdollahian visited Damascus on August 30.";
+        var e = One(Code(text, "2023-09-05", timexes: [Timex(text, "on August 30", "2023-08-30")]), "CONSULT");
+        Assert.Equal(("2023-08-30", "on August 30", "text"), (e.Date, e.DateText, e.DateSource));
+    }
+
+    [Fact]
+    public void Publication_date_when_the_sentence_has_none()
+    {
+        var e = One(Code("Putin met Erdogan in Sochi.", "2023-09-05"), "CONSULT");
+        Assert.Equal(("2023-09-05", (string?)null, "published"), (e.Date, e.DateText, e.DateSource));
+        var undated = One(Code("Putin met Erdogan in Sochi.", null), "CONSULT");
+        Assert.Null(undated.Date);
+        Assert.Null(undated.DateSource);
+    }
+
+    [Fact]
+    public void Each_clause_keeps_its_own_date()
+    {
+        const string text = "Russia and Turkey agreed to coordinate in Syria after Trump's announcement in December that he would withdraw U.S. troops from Syria.";
+        var events = Code(text, "2019-01-23", timexes: [Timex(text, "in December", "2018-12")]);
+        Assert.Equal("2018-12", One(events, "RETREAT").Date);
+        Assert.Equal("published", One(events, "AGREE").DateSource);
+    }
+
+    [Fact]
+    public void Background_facts_are_dated_with_their_own_expression()
+    {
+        const string text = "Russia annexed Crimea from Ukraine in March 2014, and the two countries have been at odds since.";
+        var e = One(Code(text, "2022-02-01", timexes: [Timex(text, "in March 2014", "2014-03")]), "COERCE");
+        Assert.Equal(("COERCE RUS>UKR", "2014-03"), (Sides(e), e.Date));
+    }
+
+    [Fact]
+    public void A_later_mention_in_the_same_story_dates_the_event()
+    {
+        const string text = "Putin and Erdogan held talks on the war. During a joint press conference in Sochi on Monday, Putin praised the grain deal.";
+        var e = One(Code(text, "2023-09-05", timexes: [Timex(text, "on Monday", "2023-09-04")]), "CONSULT");
+        Assert.Equal("2023-09-04", e.Date);
+        Assert.Equal(0, e.Sentence);
+        Assert.Equal(2, e.Evidence?.Count);
+    }
+
+    [Fact]
+    public void Location_from_a_place_after_in()
+    {
+        const string text = "Putin met Erdogan in Sochi on Monday.";
+        var e = One(Code(text, places: [Place(text, "Sochi", "RUS", 43.6, 39.73)]), "CONSULT");
+        Assert.Equal(("Sochi", "RUS", 43.6), (e.Location?.Name, e.Location?.Country, e.Location?.Lat));
+    }
+
+    [Fact]
+    public void Location_prefers_the_city_over_a_site_it_contains()
+    {
+        const string text = "Putin meets with Erdogan at the Kremlin in Moscow.";
+        var e = One(Code(text, places: [Place(text, "Kremlin", "RUS", 55.75, 37.62, "site"), Place(text, "Moscow", "RUS", 55.75, 37.62, "capital")]), "CONSULT");
+        Assert.Equal("Moscow", e.Location?.Name);
+    }
+
+    [Fact]
+    public void Third_country_meeting()
+    {
+        const string text = "Putin and Erdogan met in Astana.";
+        var e = One(Code(text, places: [Place(text, "Astana", "KAZ", 51.17, 71.45, "capital")]), "CONSULT");
+        Assert.Equal(("third-party", "044"), (e.Mode, e.Cameo));
+    }
+}

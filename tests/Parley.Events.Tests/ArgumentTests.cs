@@ -1,0 +1,154 @@
+using static Parley.Events.Tests.Coding;
+
+namespace Parley.Events.Tests;
+
+/// <summary>Sources and targets: passives, nominal events, coordination, compounds, appositions, relative clauses.</summary>
+public class ArgumentTests
+{
+    [Fact]
+    public void Passive_with_an_agent()
+    {
+        var e = One(Code("The Kurdish militias fear a Turkish offensive against Syria, an offensive threatened by Erdogan for months."), "THREATEN");
+        Assert.Equal("THREATEN TUR>SYR", Sides(e));
+        Assert.Equal("SUPPORT ISR>TUR", Sides(One(Code("Turkey was praised by Israeli Prime Minister Benjamin Netanyahu."), "SUPPORT")));
+        // the praised thing is not an actor
+        Assert.Empty(Code("The decision was praised by Israeli Prime Minister Benjamin Netanyahu."));
+        Assert.Equal("ASSAULT ISR>LBN", Sides(One(Code("Lebanon was attacked by Israel on Sunday."), "ASSAULT")));
+    }
+
+    [Fact]
+    public void Passive_without_an_agent_has_no_source()
+    {
+        Assert.Empty(Code("A road map for better relations between Syria and Turkey was agreed upon."));
+    }
+
+    [Fact]
+    public void Nominal_events_with_their_own_parties()
+    {
+        Exactly(Code("Five days before Erdogan's visit to Russia, officials prepared the agenda."), "CONSULT TUR>RUS");
+        Exactly(Code("The withdrawal of Turkish forces from Syria began on Sunday."), "RETREAT TUR>SYR");
+        Exactly(Code("A meeting between the defence ministers of Syria, Russia and Turkey took place in Moscow."), "CONSULT SYR>RUS,TUR");
+    }
+
+    [Fact]
+    public void A_nominal_that_is_only_a_topic_is_not_an_event()
+    {
+        // the withdrawal is what is demanded, not something that happened
+        Exactly(Code("Syria insists on a clear timetable for the withdrawal of Turkish forces."), "REQUEST SYR>TUR");
+        Assert.Empty(Code("The withdrawal of Turkish forces from Syria is not feasible at present."));
+    }
+
+    [Fact]
+    public void Coordinated_subjects_of_a_symmetric_act_are_split_into_two_sides()
+    {
+        var e = One(Code("Putin and Erdogan struck a deal on the Black Sea corridor."), "AGREE");
+        Assert.Equal("AGREE RUS>TUR", Sides(e));
+        Assert.Equal(["Vladimir Putin"], e.Source.Select(a => a.Name));
+        Assert.Equal(["Recep Tayyip Erdogan"], e.Target.Select(a => a.Name));
+        Assert.All(e.Source.Concat(e.Target), a => Assert.NotNull(a.Actor));
+    }
+
+    [Fact]
+    public void A_compound_of_many_parties_stays_one_event()
+    {
+        var events = Code("The foreign ministers of Syria, Russia, Turkey and Iran gathered in Moscow on Wednesday.");
+        var e = One(events, "CONSULT");
+        Assert.Equal(4, e.Source.Count + e.Target.Count);
+        Assert.Equal("multilateral", e.Mode);
+    }
+
+    [Fact]
+    public void Apposition_and_counterpart_after_the_subject()
+    {
+        Exactly(Code("Turkey's Foreign Minister, Hakan Fidan, travelled to Russia and held discussions with his Russian counterpart, Sergei Lavrov."),
+            "CONSULT TUR>RUS");
+        Exactly(Code("Amir-Abdollahian met with his Syrian counterpart, Faisal Mekdad, as well as President Bashar al-Assad."), "CONSULT IRN>SYR,SYR");
+    }
+
+    [Fact]
+    public void A_relative_clause_takes_its_antecedent_as_subject()
+    {
+        Exactly(Code("Syrian Kurds who control much of northern Syria have rejected the Turkish plan."), "REJECT SYR>TUR");
+        // the antecedent is not an actor: no source
+        Assert.Empty(Code("Turkey has backed opposition fighters who are battling against Syrian government forces."));
+    }
+
+    [Fact]
+    public void A_participial_clause_between_commas_is_skipped()
+    {
+        Exactly(Code("Syrian Kurdish forces, alarmed by Trump's pledge to pull out U.S. troops, asked the Syrian government for protection."), "REQUEST SYR>SYR");
+    }
+
+    [Fact]
+    public void Visit_targets_the_country_of_the_capital()
+    {
+        var e = One(Code("Iranian Foreign Minister Hossein Amir-Abdollahian visited Damascus on August 30."), "CONSULT");
+        Assert.Equal("CONSULT IRN>SYR", Sides(e));
+        Assert.Equal("Damascus", e.Location?.Name);
+        Assert.Equal("SYR", e.Location?.Country);
+    }
+
+    [Fact]
+    public void A_threat_in_a_quotation_is_the_speakers()
+    {
+        var text = "Erdogan spoke to reporters in Ankara. \"We will not allow a terror corridor, and we will strike Syria if it is needed,\" Erdogan said.";
+        var e = One(Code(text), "ASSAULT");
+        Assert.Equal("ASSAULT TUR>SYR", Sides(e));
+        Assert.Equal("hypothetical", e.Modality);
+    }
+
+    [Fact]
+    public void A_demand_stated_as_a_precondition()
+    {
+        var text = "Assad met Amir-Abdollahian in Damascus, saying: \"The Turkish withdrawal from our territory is a precondition for any normalisation.\"";
+        var events = Code(text);
+        Assert.Equal("REQUEST SYR>TUR", Sides(One(events, "REQUEST")));
+        Assert.Equal("CONSULT SYR>IRN", Sides(One(events, "CONSULT")));
+    }
+
+    [Fact]
+    public void Modifier_names_are_not_parties()
+    {
+        Assert.Empty(Code("Trump slammed the Russia investigation as a hoax."));
+        Exactly(Code("Trump slammed Russia for meddling."), "ACCUSE USA>RUS");
+    }
+
+    [Fact]
+    public void Infinitives_take_the_right_subject()
+    {
+        // object control: the one encouraged acts
+        Exactly(Code("Mahmoud Abbas urged Egypt to support Qatar's mediation."), "REQUEST PSE>EGY");
+        Exactly(Code("Mahmoud Abbas encouraged Qatar to support Egypt."), "SUPPORT QAT>EGY");
+        // an infinitive under a noun belongs to the noun: Russia did not call on anyone
+        Assert.Empty(Code("Russia blocked a Security Council resolution to call on Syria to cooperate."));
+        // a subordinate subject after "since"
+        Exactly(Code("The attack came days after Trump announced the withdrawal of troops from Syria."), "RETREAT USA>SYR");
+    }
+
+    [Fact]
+    public void Places_are_not_parties()
+    {
+        Exactly(Code("From Germany, Obama will travel to Peru for a summit."), "AGREE USA>PER");
+        var e = One(Code("His Helsinki summit with Putin was criticised at home, Trump's critics said."), "CONSULT");
+        Assert.DoesNotContain(e.Source.Concat(e.Target), a => a.Country == "FIN");
+        Exactly(Code("After a quick trip to the meeting in Bonn, Germany, Tillerson met Lavrov."), "CONSULT USA>RUS");
+    }
+
+    [Fact]
+    public void Misleading_objects_and_agents()
+    {
+        // the country is the subject of what was warned, not the one warned
+        Assert.Empty(Code("Trump warned the United States will abandon the deal and restore sanctions."));
+        // an agent belongs to the verb right before it
+        Assert.Empty(Code("Flynn is accused of being paid by companies linked to Russia."));
+        // fighting alongside is not an attack on the ally
+        Assert.Empty(Code("NATO allies have fought with the United States in Iraq."));
+    }
+
+    [Fact]
+    public void An_order_is_the_act_ordered()
+    {
+        Exactly(Code("Trump ordered the bombing of Syria."), "ASSAULT USA>SYR");
+        Exactly(Code("Putin ordered the withdrawal of Russian forces from Georgia."), "RETREAT RUS>GEO");
+    }
+}
