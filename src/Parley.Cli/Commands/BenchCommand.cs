@@ -11,7 +11,7 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// parley bench: throughput and memory of each extract stage on a real corpus.
 /// Each pass streams the whole input through one more stage (read; +clean; +sentences;
-/// +actors; +metadata and quotes; +JSON), so a stage's cost is the difference between consecutive passes.
+/// +actors; +metadata, time, places, quotes and events; +JSON), so a stage's cost is the difference between consecutive passes.
 /// </summary>
 static class BenchCommand
 {
@@ -41,7 +41,7 @@ static class BenchCommand
                     var text = string.Join("\n\n", pipeline.Clean(d).Paragraphs);
                     return pipeline.Actors(text, pipeline.Sentences(text), null).Count;
                 }),
-                new("extract (+metadata, actors, quotes)", 1, d => pipeline.Process(d).Sentences.Count),
+                new("extract (+metadata, time, places, quotes, events)", 1, d => pipeline.Process(d).Sentences.Count),
                 new("extract+json", 1, d => RecordJson.Serialize(pipeline.Process(d)).Length),
                 new("extract+json", cores, d => RecordJson.Serialize(pipeline.Process(d)).Length),
             ];
