@@ -181,14 +181,12 @@ sealed class QuoteDocument
     (int Cue, (int Start, int End) Np)? CueAfter(int closeTok)
     {
         var j = closeTok + 1;
-        var sentence = _tokSentence[Math.Min(j, _toks.Count - 1)];
         if (j < _toks.Count && IsPunct(j, ',')) j++;
         if (j >= _toks.Count) return null;
         // “… ongoing.” He said …: a new sentence, not a frame; “Why now?” he asked: a frame.
         var last = _text[_toks[closeTok].Start - 1];
         if (last is '.' or '!' or '?' && _toks[j].Kind == TokKind.Word && char.IsUpper(_text[_toks[j].Start])) return null;
         var end = SentenceEndTok(_tokSentence[j]);
-        if (_tokSentence[j] != sentence && _tokSentence[j] != _tokSentence[closeTok]) end = SentenceEndTok(_tokSentence[j]);
         // verb first: "said Putin"
         if (VerbAt(j) is { } v1 && (v1.Frames & VerbFrames.Inverted) != 0)
         {
@@ -602,9 +600,7 @@ sealed class QuoteDocument
                 var w0 = Span(clause);
                 if (_lex.Is(w0, WordClass.Preposition) || _lex.Is(w0, WordClass.Boundary) || w0.EndsWith("ing") || _lex.Is(w0, WordClass.Adverb))
                     clause = t + 1;
-                continue;
             }
-            if (t == clause) continue;
         }
         foreach (var (m, _) in _mentions)
         {
