@@ -123,7 +123,8 @@ public sealed class EventCoder
     /// <summary>A hostile act with no recipient of its own: the party after "against" in the sentence ("an offensive against ... – an offensive threatened by X").</summary>
     bool AgainstFallback(Unit unit, Candidate c)
     {
-        if (!ForceTypes.Contains(c.Type)) return false;
+        // only for a participle with its agent and no patient: "an offensive threatened by X"
+        if (!ForceTypes.Contains(c.Type) || c.Occ.Pattern.Part != Part.Verb || c.Occ.Last + 1 >= unit.Count || unit.Toks[c.Occ.Last + 1].Key != "by") return false;
         var keys = c.Source.Select(p => p.Key).ToHashSet();
         for (var k = 0; k + 1 < c.Occ.First; k++)
         {

@@ -146,6 +146,16 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void Names_inside_other_names_and_compounds_are_not_parties()
+    {
+        Assert.Empty(Code("A Trump Organization lawyer was collaborating with Russian officials."));
+        Assert.Empty(Code("Protesters travelled to the pro-Maduro rally in Caracas."));
+        Assert.Empty(Code("North Korea resisted U.S. requests to visit the site."));
+        // an unknown name right before the verb is its subject, not an earlier known one
+        Assert.Empty(Code("Mnuchin said there was nothing unusual about Zhou asking Trump to review the penalty."));
+    }
+
+    [Fact]
     public void An_order_is_the_act_ordered()
     {
         Exactly(Code("Trump ordered the bombing of Syria."), "ASSAULT USA>SYR");

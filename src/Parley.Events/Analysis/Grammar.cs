@@ -127,6 +127,9 @@ static class Grammar
                || kb.Cues.Is(CueKind.Negation, unit.Toks[j]) || unit.RefAt[j] < 0 && unit.Toks[j].Key.EndsWith("ly", StringComparison.Ordinal) && unit.Toks[j].Key.Length > 3))
             j--;
         if (j >= from && unit.Toks[j].Key == "," && j - 1 >= from && unit.RefOf(j - 1) is { } app && Governed(kb, unit, app) is { Any: false }) j--;
+        // an unknown name right before the verb is the subject ("Xi asking Trump"): none of ours
+        if (j > from && j < before && unit.RefAt[j] < 0 && unit.Toks[j].IsCap && unit.Toks[j].IsWord && unit.Where == "body" && !kb.Cues.Is(CueKind.Adverb, unit.Toks[j])
+            && j + 1 < unit.Count && !unit.Toks[j + 1].IsPunct) return [];
         if (j >= from && unit.RefOf(j) is { } near && near.Last == j && Candidate(unit, near, before) && !near.Possessive
             && Governed(kb, unit, near).Prep is null or "since" or "after" or "before" or "until" or "as" or "once")
         {
@@ -141,7 +144,7 @@ static class Grammar
         {
             if (unit.RefOf(k) is not { } r || r.First != k || !Candidate(unit, r, before)) continue;
             var g = Governed(kb, unit, r);
-            if (g.Any) continue;
+            if (g.Any || Modifier(kb, unit, r, true)) continue;
             if (r.Possessive && Apposed(kb, unit, r, before) is { } head) r = head;
             return Chain(kb, unit, r, before);
         }
@@ -227,12 +230,15 @@ static class Grammar
     }
 
     /// <summary>A name before a common noun only modifies it ("the Russia investigation", "U.S.-Russian relations").</summary>
-    public static bool Modifier(EventKnowledge kb, Unit unit, Ref r)
+    public static bool Modifier(EventKnowledge kb, Unit unit, Ref r, bool implicitToo = false)
     {
-        if (r.Kind is RefKind.Implicit or RefKind.Speaker || r.Possessive || r.PossessivePronoun) return false;
+        if (r.Kind is RefKind.Speaker || r.Possessive || r.PossessivePronoun || r.Kind == RefKind.Implicit && !implicitToo) return false;
         var k = r.Last + 1;
         if (k >= unit.Count) return false;
         var t = unit.Toks[k];
+        // "a Trump Organization executive": a name inside a longer unknown name
+        if (r.Kind != RefKind.Implicit && t.IsWord && t.IsCap && unit.Where == "body" && unit.RefAt[k] < 0 && !kb.Cues.Is(CueKind.Adverb, t)
+            && (t.Flags & TokFlags.HyphenPrev) == 0) return true;
         if (!t.IsWord || t.IsCap && unit.Where != "title" || t.IsPossessive || unit.RefAt[k] >= 0) return false;
         if (kb.Cues.Is(CueKind.HeadNoun, t) || t.Key.EndsWith("ly", StringComparison.Ordinal) || t.Key.EndsWith("ed", StringComparison.Ordinal)) return false;
         if (unit.TriggerAt(kb, k, out var hits) > 0 && hits!.Exists(h => h.Pattern.Part == Knowledge.Part.Noun)

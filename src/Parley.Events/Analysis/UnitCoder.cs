@@ -152,6 +152,11 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (unit.RefOf(prev) is { } r)
         {
             if (r.Kind == RefKind.Implicit || r.PossessivePronoun) return noun;
+            // "resisted U.S. requests": a name right after a verb is its object, and modifies the noun after it
+            if (r.First > 0 && _t[r.First - 1].IsWord && unit.RefAt[r.First - 1] < 0 && !_t[r.First - 1].IsCap
+                && (!Grammar.NpWord(_kb, unit, r.First - 1) || _t[r.First - 1].Key.EndsWith("ed", StringComparison.Ordinal))
+                && !_cues.Is(CueKind.Preposition, _t[r.First - 1]) && !_cues.Is(CueKind.Clause, _t[r.First - 1]) && !_cues.Is(CueKind.Determiner, _t[r.First - 1])
+                && !_cues.Is(CueKind.Coordinator, _t[r.First - 1]) && (noun.Value.Form & Form.Plural) != 0) return noun;
             if ((v.Form & Form.Ing) != 0 && Grammar.Governed(_kb, unit, r).Any) return noun;
             return v;
         }
@@ -626,9 +631,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = cs; k < end; k++)
         {
             if (k > o.Last && (_t[k].IsQuote || _t[k].Key is ";" or ":")) break;
-            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out _) > 0) return true;
-            var len = _cues.Match(CueKind.Occurrence, _t, k, _t.Count, out _);
-            if (len > 0) return true;
+            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out var f) > 0 && (f & (Form.Past | Form.Third | Form.Participle)) != 0) return true;
         }
         return false;
     }
