@@ -76,6 +76,8 @@ public sealed class EventCoder
             if (complete && type.Symmetric && c.Target.Count == 0) complete = SplitCompound(c);
             if (complete && !type.Symmetric && c.Target.Count == 0 && type.NeedsTarget) complete = AgainstFallback(unit, c);
             if (complete && c.Source.Count == 1 && c.Target.Count == 1 && c.Source[0].Key == c.Target[0].Key && c.Source[0].Identity == c.Target[0].Identity) complete = false;
+            // "visited U.S. troops", "defend America's interests": an act on one's own state is not an interaction
+            if (complete && !Domestic.Contains(c.Type) && c.Target.Count > 0 && c.Target.TrueForAll(t => t.State && c.Source.Exists(s => s.Key == t.Key))) complete = false;
             if (!complete)
             {
                 if (c.Anaphoric && unit.Where == "body") { c.Source.Clear(); c.Target.Clear(); kept.Add(c); }
@@ -117,6 +119,9 @@ public sealed class EventCoder
         }
         return false;
     }
+
+    /// <summary>Types whose acts within one state are still events (a government asked, accused, arrested).</summary>
+    static readonly HashSet<string> Domestic = ["REQUEST", "ACCUSE", "COERCE", "REJECT", "PROTEST"];
 
     static readonly HashSet<string> ForceTypes = ["THREATEN", "ASSAULT"];
 

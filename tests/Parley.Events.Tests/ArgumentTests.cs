@@ -156,6 +156,16 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void Domestic_acts_and_gerunds()
+    {
+        // one's own troops or interests are not another party
+        Assert.Empty(Code("Trump flew to the base at Christmas to visit U.S. troops."));
+        Assert.Empty(Code("Critics pointed to Trump's continued pressing of sanctions against Iran."));
+        Exactly(Code("Trump's credibility is an obstacle for China to reach a lasting deal with the United States."), "AGREE CHN>USA");
+        Exactly(Code("In a stormy trip to Europe, Trump scolded allies and shocked Britain by publicly criticizing Germany."), "ACCUSE USA>DEU");
+    }
+
+    [Fact]
     public void An_order_is_the_act_ordered()
     {
         Exactly(Code("Trump ordered the bombing of Syria."), "ASSAULT USA>SYR");

@@ -56,7 +56,8 @@ static class Grammar
         if (k < 0) return default;
         var t = unit.Toks[k];
         // "in Bonn, Germany": a country after a place name and a comma shares the place's governor
-        if (t.Key == "," && k == first - 1 && k > 0 && unit.RefAt[k - 1] < 0 && unit.Toks[k - 1].IsCap && depth < 2)
+        if (t.Key == "," && k == first - 1 && k > 0 && unit.RefAt[k - 1] < 0 && unit.Toks[k - 1].IsCap && depth < 2
+            && unit.RefOf(first) is { Actor.Kind: "state" } country && (country.Last + 1 >= unit.Count || unit.Toks[country.Last + 1].IsPunct))
             return GovernedAt(kb, unit, k - 1, depth + 1);
         // "the U.N. General Assembly": a name right after another name shares its governor
         if (k == first - 1 && unit.RefOf(k) is { PossessivePronoun: false, Possessive: false } prevRef && depth < 2 && !t.IsPunct)

@@ -129,7 +129,7 @@ static class UnitBuilder
             var r = new Ref
             {
                 First = k, Last = last, Kind = RefKind.Implicit, Plural = plural,
-                Parties = [new Party(null, name, c.Cameo + (agent ?? ""), c.Iso3)],
+                Parties = [new Party(null, name, c.Cameo + (agent ?? ""), c.Iso3, State: true)],
             };
             AddRef(unit, r);
             k = last;

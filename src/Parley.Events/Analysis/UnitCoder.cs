@@ -136,6 +136,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (adj is not null) return adj;
         var prev = first - 1;
         if (prev >= 0 && unit.RefOf(first) is { } own && own.First <= prev) return noun;
+        // "his continued pressing of sanctions": a gerund heading an of-phrase is a noun we do not code
+        if (noun is null && verb is { Form: var gf } && (gf & Form.Ing) != 0 && last + 1 < _t.Count && _t[last + 1].Key == "of") return null;
         if (noun is null) return verb is { } v0 && !Adjectival(first, v0) && !NounSlot(prev, v0) ? v0 : null;
         if (verb is null)
             // "to help restore": a bare singular after "to" is a verb we do not code
@@ -407,9 +409,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         }
         if (to > 0 && _t[to].Key == "to" && to + 1 == v)
         {
-            // "encouraged Qatar to support": the object before "to" acts
-            if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && !Grammar.Governed(_kb, unit, ctl).Any)
-                return Grammar.Antecedent(_kb, unit, to);
+            // "encouraged Qatar to support", "for China to reach": the party before "to" acts
+            if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && Grammar.Governed(_kb, unit, ctl).Prep is null or "for")
+                return Grammar.Antecedent(_kb, unit, to, true);
             // "a resolution to call on": an infinitive under a common noun belongs to that noun
             if (NounBefore(to - 1)) return [];
         }
