@@ -166,6 +166,17 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void Intentions_need_their_act_and_orders_their_party()
+    {
+        Assert.Empty(Code("The United States and Iran have offered different accounts of the incident."));
+        Exactly(Code("Obama pledged to veto the bill sponsored by Israel."), "REJECT USA>ISR");
+        Assert.Empty(Code("Egypt's president ordered the retrial of Hosni Mubarak."));
+        // "called X to congratulate": the caller congratulates
+        var congratulated = One(Code("Manmohan Singh called Narendra Modi to congratulate him on his victory."), "SUPPORT");
+        Assert.Equal(("Manmohan Singh", "Narendra Modi"), (congratulated.Source[0].Name, congratulated.Target[0].Name));
+    }
+
+    [Fact]
     public void An_order_is_the_act_ordered()
     {
         Exactly(Code("Trump ordered the bombing of Syria."), "ASSAULT USA>SYR");

@@ -210,9 +210,9 @@ static class Grammar
             if (unit.RefAt[k] < 0 && k > from && unit.TriggerAt(kb, k, out var th) > 0 && !NpWord(kb, unit, k - 1)
                 && th!.TrueForAll(h => h.Pattern.Part != Knowledge.Part.Noun)) break;
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun) continue;
-            if (Modifier(kb, unit, r)) continue;
             var g = Governed(kb, unit, r);
             var prep = g.Prep;
+            if (Modifier(kb, unit, r)) continue;
             // the governing preposition must lie after the trigger
             if (prep is not null && !PrepBetween(unit, from, k, prep)) prep = null;
             var ok = prep is null ? direct && open : preps.Contains(prep) || direct && prep is "of" or "by" or "from" && HeadBefore(kb, unit, from, k, prep);

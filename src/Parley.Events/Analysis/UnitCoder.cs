@@ -285,6 +285,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         var cs = c.ClauseFirst;
         var ce = c.ClauseEnd;
         if (p.Has(PatternFlags.NeedsHarm) && !HarmAfter(o)) return null;
+        if (p.Has(PatternFlags.NeedsComp) && o.Inner is null && !(o.Last + 1 < _t.Count && _t[o.Last + 1].Key is "to" or "that")) return null;
+        // "ordered the retrial of X": an order is coded through the act ordered, or as a demand on a party told "to" act
+        if (p.Has(PatternFlags.Causative) && o.Inner is null && !OrderedParty(o)) return null;
         var passive = o.Support is null && p.Part == Part.Verb && IsPassive(o);
         List<Ref> subj;
         List<Ref> obj = [];
@@ -359,6 +362,14 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         return c;
     }
 
+    bool OrderedParty(Occurrence o)
+    {
+        var k = o.Last + 1;
+        if (k >= _t.Count || unit.RefOf(k) is not { } r) return false;
+        var chain = Grammar.Chain(_kb, unit, r, _t.Count);
+        return chain[^1].Last + 1 < _t.Count && _t[chain[^1].Last + 1].Key == "to";
+    }
+
     bool HarmAfter(Occurrence o)
     {
         for (var k = o.Last + 1; k < Math.Min(_t.Count, o.Last + 24); k++)
@@ -410,8 +421,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (to > 0 && _t[to].Key == "to" && to + 1 == v)
         {
             // "encouraged Qatar to support", "for China to reach": the party before "to" acts
-            if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && Grammar.Governed(_kb, unit, ctl).Prep is null or "for")
-                return Grammar.Antecedent(_kb, unit, to, true);
+            if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && ControlledBy(ctl) is var gov and not null)
+                return gov == "" ? Grammar.Antecedent(_kb, unit, to, true) : [];
             // "a resolution to call on": an infinitive under a common noun belongs to that noun
             if (NounBefore(to - 1)) return [];
         }
@@ -456,6 +467,25 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             return Grammar.Subject(_kb, unit, unit.ClauseStart[cs], v);
         }
         return [];
+    }
+
+    /// <summary>
+    /// "urged Qatar to", "for China to": "" when the party before an infinitive is its subject, null when it is not
+    /// a control position at all, and another value when it is the object of a verb that does not pass it on ("called Modi to congratulate him").
+    /// </summary>
+    string? ControlledBy(Ref ctl)
+    {
+        var gov = Grammar.Governed(_kb, unit, ctl).Prep;
+        if (gov == "for") return "";
+        if (gov is not null) return null;
+        var chain = Grammar.Antecedent(_kb, unit, ctl.Last + 1, true);
+        var k = (chain.Count > 0 ? chain[0].First : ctl.First) - 1;
+        while (k >= 0 && (Grammar.NpWord(_kb, unit, k) || unit.RefOf(k) is { PossessivePronoun: true }) && !_cues.Is(CueKind.Preposition, _t[k])) k--;
+        if (k < 0) return "";
+        for (var s = Math.Max(0, k - 1); s <= k; s++)
+            if (_cues.MatchVerb(CueKind.ControlVerb, _t, s, k + 1, out _) == k + 1 - s) return "";
+        // the subject of a clause ("Russia to" in a headline) or anything else that is not a verb
+        return _t[k].IsWord && !_t[k].IsCap && unit.RefAt[k] < 0 && !_cues.Is(CueKind.Clause, _t[k]) && !_cues.Is(CueKind.Coordinator, _t[k]) ? "object" : "";
     }
 
     /// <summary>A common noun heading a phrase ("a resolution", "Council resolution", "its plan") at token <paramref name="k"/>.</summary>
