@@ -480,7 +480,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (gov is not null) return null;
         var chain = Grammar.Antecedent(_kb, unit, ctl.Last + 1, true);
         var k = (chain.Count > 0 ? chain[0].First : ctl.First) - 1;
-        while (k >= 0 && (Grammar.NpWord(_kb, unit, k) || unit.RefOf(k) is { PossessivePronoun: true }) && !_cues.Is(CueKind.Preposition, _t[k])) k--;
+        while (k >= 0 && (_cues.Is(CueKind.Determiner, _t[k]) || unit.RefOf(k) is { PossessivePronoun: true })) k--;
         if (k < 0) return "";
         for (var s = Math.Max(0, k - 1); s <= k; s++)
             if (_cues.MatchVerb(CueKind.ControlVerb, _t, s, k + 1, out _) == k + 1 - s) return "";
