@@ -172,8 +172,8 @@ public class ArgumentTests
         Exactly(Code("Obama pledged to veto the bill sponsored by Israel."), "REJECT USA>ISR");
         Assert.Empty(Code("Egypt's president ordered the retrial of Hosni Mubarak."));
         // "called X to congratulate": the caller congratulates
-        var congratulated = One(Code("Manmohan Singh called Narendra Modi to congratulate him on his victory."), "SUPPORT");
-        Assert.Equal(("Manmohan Singh", "Narendra Modi"), (congratulated.Source[0].Name, congratulated.Target[0].Name));
+        var congratulated = One(Code("Manmohan Singh called Narendra Modi to congratulate Nepal on its election."), "SUPPORT");
+        Assert.Equal(("Manmohan Singh", "NPL"), (congratulated.Source[0].Name, congratulated.Target[0].Country));
     }
 
     [Fact]

@@ -120,10 +120,10 @@ static class Grammar
         !r.PossessivePronoun && unit.InQuote(r.First) == unit.InQuote(at);
 
     /// <summary>The subject of the clause [from, before): the leftmost ungoverned reference and its compound.</summary>
-    public static List<Ref> Subject(EventKnowledge kb, Unit unit, int from, int before)
+    public static List<Ref> Subject(EventKnowledge kb, Unit unit, int from, int before, bool nearFirst = true)
     {
         // a party right before the verb group ("Iran is pressing", "Russia and Turkey also agreed", "Fidan, travelled")
-        var j = before - 1;
+        var j = nearFirst ? before - 1 : -1;
         while (j >= from && (kb.Cues.Is(CueKind.Aux, unit.Toks[j]) || kb.Cues.Is(CueKind.Modal, unit.Toks[j]) || kb.Cues.Is(CueKind.Be, unit.Toks[j])
                || kb.Cues.Is(CueKind.Negation, unit.Toks[j]) || unit.RefAt[j] < 0 && unit.Toks[j].Key.EndsWith("ly", StringComparison.Ordinal) && unit.Toks[j].Key.Length > 3))
             j--;

@@ -422,7 +422,11 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             // "encouraged Qatar to support", "for China to reach": the party before "to" acts
             if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && ControlledBy(ctl) is var gov and not null)
-                return gov == "" ? Grammar.Antecedent(_kb, unit, to, true) : [];
+            {
+                if (gov == "") return Grammar.Antecedent(_kb, unit, to, true);
+                // "called Modi to congratulate him": a purpose infinitive belongs to the clause's subject
+                return Grammar.Subject(_kb, unit, cs, v, nearFirst: false);
+            }
             // "a resolution to call on": an infinitive under a common noun belongs to that noun
             if (NounBefore(to - 1)) return [];
         }
