@@ -39,6 +39,16 @@ public class ModalityTests
     }
 
     [Fact]
+    public void Aspect_verbs_keep_their_own_tense()
+    {
+        Assert.Equal("asserted", One(Code("The United States has continued to send aid to Mexico."), "AID").Modality);
+        Assert.Equal("planned", One(Code("Turkey will continue to send aid to Syria."), "AGREE").Modality);
+        // an -ing word before a noun is an adjective, and a gerund takes the party right before it
+        Assert.Empty(Code("The two sides agreed on a short negotiating period."));
+        Exactly(Code("Browder was instrumental in the United States imposing sanctions on Russia."), "SANCTION USA>RUS");
+    }
+
+    [Fact]
     public void Future_retreat_stays_a_retreat()
     {
         var e = One(Code("Trump said he would withdraw U.S. troops from Syria."), "RETREAT");

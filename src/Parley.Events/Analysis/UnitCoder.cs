@@ -107,7 +107,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                         if (s.Verb.Supports(h.Pattern))
                             return new Occurrence
                             {
-                                First = j, Last = j + tl - 1, Pattern = h.Pattern, Form = h.Form, Support = s.Verb,
+                                First = j, Last = j + tl - 1, Pattern = h.Pattern, Form = h.Form, Support = s.Verb, SupportForm = s.Form,
                                 SupportFirst = i, SupportLast = i + len - 1,
                             };
                 }
@@ -180,8 +180,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     bool Adjectival(int first, LexHit v)
     {
         if ((v.Form & (Form.Past | Form.Participle | Form.Ing)) == 0 || first == 0) return false;
-        // "about 100 invited guests": a participle between a non-party and a plain noun
-        if ((v.Form & Form.Participle) != 0 && unit.RefAt[first - 1] < 0 && !_t[first - 1].IsPunct && !_cues.Is(CueKind.Be, _t[first - 1]) && !_cues.Is(CueKind.Aux, _t[first - 1])
+        // "about 100 invited guests", "the negotiating period": a participle between a non-party and a plain noun
+        if ((v.Form & (Form.Participle | Form.Ing)) != 0 && unit.RefAt[first - 1] < 0 && !_t[first - 1].IsPunct && !_cues.Is(CueKind.Be, _t[first - 1]) && !_cues.Is(CueKind.Aux, _t[first - 1])
             && first + 1 < _t.Count && unit.RefAt[first + 1] < 0 && _t[first + 1].IsWord && !_t[first + 1].IsCap && Grammar.NpWord(_kb, unit, first + 1)
             && !_cues.Is(CueKind.Determiner, _t[first + 1])) return true;
         return _cues.Is(CueKind.Determiner, _t[first - 1]) && first + 1 < _t.Count && _t[first + 1].IsWord && !_cues.Is(CueKind.Preposition, _t[first + 1]) && _t[first + 1].Key != "by";
@@ -430,6 +430,15 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             // "a resolution to call on": an infinitive under a common noun belongs to that noun
             if (NounBefore(to - 1)) return [];
         }
+        // "uncertain of negotiating with the U.S.": a gerund after a preposition has no written subject
+        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && _t[v - 1].Key is "of" or "about" or "for" or "without" or "against") return [];
+        // "an editorial criticizing Trump": a participle right after a common noun modifies it
+        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
+            && !_cues.Is(CueKind.Determiner, _t[v - 1]))
+            return [];
+        // "in the US imposing sanctions": the party right before a gerund is its subject
+        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && unit.RefOf(v - 1) is { PossessivePronoun: false } ger && ger.Last == v - 1 && !ger.Possessive)
+            return Grammar.Antecedent(_kb, unit, v, true);
         var subj = Grammar.Subject(_kb, unit, cs, v);
         if (subj.Count > 0) return subj;
         var opener = _t[cs].Key;
@@ -437,14 +446,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             return Grammar.Antecedent(_kb, unit, cs);
         }
-        // "uncertain of negotiating with the U.S.": a gerund after a preposition has no written subject
-        if ((o.Form & Form.Ing) != 0 && v > 0 && _t[v - 1].Key is "of" or "about" or "for" or "without" or "against") return [];
-        // "an editorial criticizing Trump": a participle right after a common noun modifies it
-        if ((o.Form & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
-            && !_cues.Is(CueKind.Determiner, _t[v - 1]))
-            return [];
         // a participle opening the unit: "Meeting in Moscow, Putin and Erdogan vowed ..."
-        if ((o.Form & Form.Ing) != 0 && v == 0)
+        if ((o.VerbForm & Form.Ing) != 0 && v == 0)
         {
             for (var k = v + 1; k < _t.Count; k++)
                 if (_t[k].Key == ",") return Grammar.Subject(_kb, unit, k + 1, Math.Min(_t.Count, k + 12));
@@ -460,12 +463,12 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 if (!(unit.InQuote(prevStart) ^ unit.InQuote(v)))
                 {
                     var prev = Grammar.Subject(_kb, unit, prevStart, prevEnd);
-                    if (prev.Count > 0 && (opener is "but" or "and" or "yet" or "while" || _cues.Is(CueKind.Speech, opener) == false && (o.Form & Form.Ing) != 0 || IsInfinitive(v)))
+                    if (prev.Count > 0 && (opener is "but" or "and" or "yet" or "while" || _cues.Is(CueKind.Speech, opener) == false && (o.VerbForm & Form.Ing) != 0 || IsInfinitive(v)))
                         return prev;
                 }
             }
         }
-        if ((o.Form & Form.Ing) != 0 || IsInfinitive(v))
+        if ((o.VerbForm & Form.Ing) != 0 || IsInfinitive(v))
         {
             // ", hailing ..." within the same clause as its subject
             return Grammar.Subject(_kb, unit, unit.ClauseStart[cs], v);
@@ -803,10 +806,16 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                     break;
                 }
                 var planned = false;
-                for (var s = Math.Max(cs, k - 2); s < k && !planned; s++)
+                var aspect = -1;
+                for (var s = Math.Max(cs, k - 2); s < k && !planned && aspect < 0; s++)
+                {
+                    if (AspectAt(s, k)) { aspect = s; break; }
                     if (_cues.MatchVerb(CueKind.Plan, _t, s, k + 1, out _) == k + 1 - s || _cues.Match(CueKind.Plan, _t, s, k + 1, out _) == k + 1 - s
                         || _cues.Match(CueKind.Modal, _t, s, k + 1, out var mv) == k + 1 - s && mv is not null)
                         planned = true;
+                }
+                // "will continue to battle", "has continued to send": the aspect verb's own auxiliaries decide
+                if (aspect >= 0) { k = aspect; continue; }
                 // a headline's "X to meet Y" is announced; a bare infinitive ("forced Iran to stop") is not a reported act
                 if (unit.Where != "body" && k > 0 && unit.RefAt[k - 1] >= 0) planned = true;
                 modal ??= planned ? "planned" : "hypothetical";
@@ -823,6 +832,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         else if (unit.Conditional) c.Modality = "hypothetical";
         else if (ClaimFor(c, v)) c.Modality = "reported-claim";
     }
+
+    /// <summary>An aspect verb ("continued to", "began to": a plan cue valued "inherit") from token <paramref name="s"/> to the "to" at <paramref name="to"/>.</summary>
+    bool AspectAt(int s, int to) => _cues.Match(CueKind.Plan, _t, s, to + 1, out var value) == to + 1 - s && value == "inherit";
 
     void NominalModality(Candidate c, Occurrence o)
     {
