@@ -69,7 +69,7 @@ static class Grammar
             return new Governance(outer.Prep, true);
         }
         // "two-word" prepositions: "prior to", "ahead of", "according to"
-        if (k > 0 && (t.Key is "to" or "of") && unit.Toks[k - 1].Key is "prior" or "according" or "ahead" or "due" or "thanks")
+        if (k > 0 && kb.Cues.Match(CueKind.CompoundPreposition, unit.Toks, k - 1, k + 1, out _) == 2)
             return new Governance(unit.Toks[k - 1].Key + " " + t.Key, false);
         return new Governance(t.Key, false);
     }
@@ -132,7 +132,7 @@ static class Grammar
         if (j > from && j < before && unit.RefAt[j] < 0 && unit.Toks[j].IsCap && unit.Toks[j].IsWord && unit.Where == "body" && !kb.Cues.Is(CueKind.Adverb, unit.Toks[j])
             && j + 1 < unit.Count && !unit.Toks[j + 1].IsPunct) return [];
         if (j >= from && unit.RefOf(j) is { } near && near.Last == j && Candidate(unit, near, before) && !near.Possessive
-            && Governed(kb, unit, near).Prep is null or "since" or "after" or "before" or "until" or "as" or "once")
+            && SubjectGovernor(kb, Governed(kb, unit, near).Prep))
         {
             var chain = Antecedent(kb, unit, near.Last + 1, true);
             if (chain.Count > 0 && chain[0].First >= from)
@@ -151,6 +151,9 @@ static class Grammar
         }
         return [];
     }
+
+    /// <summary>No governor, or a subordinating conjunction ("since Trump announced").</summary>
+    static bool SubjectGovernor(EventKnowledge kb, string? prep) => prep is null || kb.Cues.Is(CueKind.Subordinator, prep);
 
     /// <summary>"Mr. Trump's national security adviser, John Bolton, said": the party the possessive phrase names.</summary>
     static Ref? Apposed(EventKnowledge kb, Unit unit, Ref poss, int before)
@@ -206,7 +209,7 @@ static class Grammar
                 if (k + 1 < limit && unit.RefOf(k + 1) is { PossessivePronoun: false }) continue;
                 break;
             }
-            if (k > from && t.Key is "and" or "or" or "but" && unit.RefOf(k + 1) is null && !(k + 1 < limit && NpWord(kb, unit, k + 1))) break;
+            if (k > from && (kb.Cues.Is(CueKind.Continuation, t) || t.Key == "or") && unit.RefOf(k + 1) is null && !(k + 1 < limit && NpWord(kb, unit, k + 1))) break;
             if (unit.RefAt[k] < 0 && k > from && unit.TriggerAt(kb, k, out var th) > 0 && !NpWord(kb, unit, k - 1)
                 && th!.TrueForAll(h => h.Pattern.Part != Knowledge.Part.Noun)) break;
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun) continue;
@@ -215,13 +218,13 @@ static class Grammar
             if (Modifier(kb, unit, r)) continue;
             // the governing preposition must lie after the trigger
             if (prep is not null && !PrepBetween(unit, from, k, prep)) prep = null;
-            var ok = prep is null ? direct && open : preps.Contains(prep) || direct && prep is "of" or "by" or "from" && HeadBefore(kb, unit, from, k, prep);
+            var ok = prep is null ? direct && open : preps.Contains(prep) || direct && kb.Cues.Is(CueKind.HeadPreposition, prep) && HeadBefore(kb, unit, from, k, prep);
             if (ok)
             {
                 var chain = Chain(kb, unit, r, limit);
                 // "warned the US will abandon the deal": the party is the subject of a clause, not the object
                 if (prep is null && chain[^1].Last + 1 < unit.Count && unit.Toks[chain[^1].Last + 1] is var nx
-                    && (kb.Cues.Is(CueKind.Modal, nx) || kb.Cues.Is(CueKind.Aux, nx) && nx.Key is "has" or "have" or "had" or "does" or "did" || kb.Cues.Is(CueKind.Be, nx)))
+                    && (kb.Cues.Is(CueKind.Modal, nx) || kb.Cues.Is(CueKind.FiniteAux, nx) || kb.Cues.Is(CueKind.Be, nx)))
                     return ([], null);
                 return (chain, prep);
             }

@@ -191,7 +191,7 @@ static class UnitBuilder
             {
                 First = k, Last = k, Kind = RefKind.Speaker, Parties = speaker, Via = "speaker",
                 PossessivePronoun = cues.Is(CueKind.PossessivePronoun, toks[k]),
-                Plural = toks[k].Key is "we" or "us" or "our",
+                Plural = cues.Value(CueKind.FirstPerson, toks[k].Key) == "plural",
             });
         }
 

@@ -431,7 +431,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
             if (NounBefore(to - 1)) return [];
         }
         // "uncertain of negotiating with the U.S.": a gerund after a preposition has no written subject
-        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && _t[v - 1].Key is "of" or "about" or "for" or "without" or "against") return [];
+        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && _cues.Is(CueKind.GerundPreposition, _t[v - 1])) return [];
         // "an editorial criticizing Trump": a participle right after a common noun modifies it
         if ((o.VerbForm & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
             && !_cues.Is(CueKind.Determiner, _t[v - 1]))
@@ -463,7 +463,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 if (!(unit.InQuote(prevStart) ^ unit.InQuote(v)))
                 {
                     var prev = Grammar.Subject(_kb, unit, prevStart, prevEnd);
-                    if (prev.Count > 0 && (opener is "but" or "and" or "yet" or "while" || _cues.Is(CueKind.Speech, opener) == false && (o.VerbForm & Form.Ing) != 0 || IsInfinitive(v)))
+                    if (prev.Count > 0 && (_cues.Is(CueKind.Continuation, opener) || _cues.Is(CueKind.Speech, opener) == false && (o.VerbForm & Form.Ing) != 0 || IsInfinitive(v)))
                         return prev;
                 }
             }
@@ -550,8 +550,6 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (be < 0) return null;
         var target = Grammar.FirstParty(_kb, unit, c.ClauseFirst, be);
         var reporter = Reporter(o.First, out _);
-        if (Environment.GetEnvironmentVariable("PARLEY_EVENTS_DEBUG") == "1")
-            Console.Error.WriteLine($"[events]   copula be={be} cs={c.ClauseFirst} reporter={(reporter is null ? "null" : string.Join("+", reporter.Select(x => x.Key)))} target={string.Join("+", target.Select(r => r.ToString()))}");
         if (reporter is null || target.Count == 0) return null;
         c.Source = reporter;
         c.Target = Parties(target);
@@ -755,7 +753,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 }
                 switch (prep)
                 {
-                    case "between" or "among" or "amongst": args.Participants.AddRange(refs); break;
+                    case var pp when _cues.Is(CueKind.ParticipantPreposition, pp): args.Participants.AddRange(refs); break;
                     case "by": args.Source.AddRange(refs); break;
                     case "of": (p.Has(PatternFlags.OfTarget) ? args.Target : args.Source).AddRange(refs); break;
                     case "from": (p.Has(PatternFlags.FromSource) ? args.Source : args.Target).AddRange(refs); break;
