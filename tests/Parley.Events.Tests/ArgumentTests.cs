@@ -177,6 +177,14 @@ public class ArgumentTests
     }
 
     [Fact]
+    public void Approximations_allies_and_appositions()
+    {
+        Exactly(Code("Turkey has killed around 16 Syrian Kurds, America's top partner in the fight."), "ASSAULT TUR>SYR");
+        Assert.Empty(Code("The Obama administration is pressing U.S. allies to do more."));
+        Assert.Equal("reported-claim", One(Code("Flynn denied he had discussed the sanctions with Russian Ambassador Sergey Kislyak."), "CONSULT").Modality);
+    }
+
+    [Fact]
     public void An_order_is_the_act_ordered()
     {
         Exactly(Code("Trump ordered the bombing of Syria."), "ASSAULT USA>SYR");

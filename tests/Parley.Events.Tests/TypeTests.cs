@@ -13,7 +13,7 @@ public class TypeTests
     [InlineData("Erdogan held talks with Putin about grain exports.", "CONSULT TUR>RUS", "040")]
     [InlineData("Turkey's foreign minister Hakan Fidan held discussions with his Iranian counterpart.", "CONSULT TUR>IRN", "040")]
     [InlineData("Putin spoke with Erdogan by phone on Friday.", "CONSULT RUS>TUR", "040")]
-    [InlineData("The two presidents discussed the war in a phone call, Putin and Erdogan's offices said.", "CONSULT RUS>TUR", "041")]
+    [InlineData("Putin and Erdogan discussed the war in a phone call on Friday.", "CONSULT RUS>TUR", "041")]
     [InlineData("Putin hosted Iranian President Ebrahim Raisi in Moscow.", "CONSULT IRN>RUS", "043")]
     [InlineData("Lavrov and Fidan negotiated for six hours.", "CONSULT RUS>TUR", "046")]
     // AGREE: agreements, deals, road maps, ceasefires, intent

@@ -63,6 +63,8 @@ static class Grammar
         if (k == first - 1 && unit.RefOf(k) is { PossessivePronoun: false, Possessive: false } prevRef && depth < 2 && !t.IsPunct)
             return GovernedAt(kb, unit, prevRef.First, depth + 1);
         if (!kb.Cues.Is(CueKind.Preposition, t) || unit.RefAt[k] >= 0) return default;
+        // "killed around 16 Syrian Kurds": before a number it approximates, it governs nothing
+        if (k + 1 < unit.Count && (unit.Toks[k + 1].Flags & TokFlags.Digit) != 0) return default;
         if ((t.Key == "of" || t.Key == "with" && kb.Cues.Is(CueKind.PlaceNoun, unit.Toks[Math.Max(0, k - 1)])) && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
         {
             var outer = GovernedAt(kb, unit, roleStart, depth + 1);
@@ -106,7 +108,8 @@ static class Grammar
                 var j = k + c;
                 var skipped = 0;
                 while (j < limit && skipped < 4 && unit.RefOf(j) is not { PossessivePronoun: false } && NpWord(kb, unit, j)) { j++; skipped++; }
-                if (j < limit && unit.RefOf(j) is { PossessivePronoun: false } cand && cand.First == j) next = cand;
+                // "Syrian Kurds, America's top partner": a possessive opens an apposition, not a new party
+                if (j < limit && unit.RefOf(j) is { PossessivePronoun: false, Possessive: false } cand && cand.First == j) next = cand;
             }
             if (next is null || next == cur) break;
             chain.Add(next);
