@@ -36,7 +36,7 @@ static class BenchCommand
                 new("read", 1, _ => 0),
                 new("read+clean", 1, d => pipeline.Clean(d).Paragraphs.Count),
                 new("read+clean+sentences", 1, d => pipeline.Sentences(string.Join("\n\n", pipeline.Clean(d).Paragraphs)).Count),
-                new("extract (+metadata, actors)", 1, d => pipeline.Process(d).Sentences.Count),
+                new("extract (+metadata, actors, events)", 1, d => pipeline.Process(d).Sentences.Count),
                 new("extract+json", 1, d => RecordJson.Serialize(pipeline.Process(d)).Length),
                 new("extract+json", cores, d => RecordJson.Serialize(pipeline.Process(d)).Length),
             ];
