@@ -195,7 +195,8 @@ public sealed class EventCoder
             foreach (var p in unit.Places)
             {
                 if (!AfterPlacePreposition(unit, p.Start)) continue;
-                var score = Math.Abs(p.Start - at) + (p.Start >= from && p.End <= to ? 0 : 10_000) + (p.Kind == "site" ? 50 : 0);
+                if (p.Start < from || p.End > to) continue;
+                var score = Math.Abs(p.Start - at) + (p.Kind == "site" ? 50 : 0);
                 if (score < bestScore) { best = p; bestScore = score; }
             }
             if (best is not null)
@@ -212,7 +213,8 @@ public sealed class EventCoder
                 var visited = c.Mode == "visit" && c.Target.Exists(p => r.Parties.Exists(q => q.Identity == p.Identity));
                 if (!visited && !(g.Prep is { } pr && _kb.Cues.Is(CueKind.PlacePreposition, pr))) continue;
                 var pos = unit.Toks[r.First].Start;
-                var score = Math.Abs(pos - at) + (pos >= from && pos <= to ? 0 : 10_000);
+                if (pos < from || pos > to) continue;
+                var score = Math.Abs(pos - at);
                 if (score < capScore) { cap = r; capScore = score; }
             }
             if (cap is not null)

@@ -25,7 +25,7 @@ static class Grammar
         if (unit.RefOf(k) is { } r) return r.PossessivePronoun;
         var c = kb.Cues;
         if (c.Is(CueKind.Determiner, t)) return true;
-        if (c.Is(CueKind.Adverb, t)) return false;
+        if (c.Is(CueKind.Adverb, t) || c.Is(CueKind.Pronoun, t)) return false;
         if ((t.Flags & TokFlags.Digit) != 0) return true;
         if (t.IsCap && (t.Flags & TokFlags.HyphenPrev) == 0 && k > 0 && unit.Where != "title") return false;
         if (c.Is(CueKind.Preposition, t) || c.Is(CueKind.Be, t) || c.Is(CueKind.Aux, t) || c.Is(CueKind.Modal, t) || c.Is(CueKind.Clause, t)

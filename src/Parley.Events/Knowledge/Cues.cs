@@ -10,6 +10,7 @@ enum CueKind
     PossessivePronoun, FirstPerson, PluralPronoun, Be, Aux, RoleNoun, AgentNoun, PluralHead, ModifierSuffix,
     GroupNoun, Number, Adjective, Harm, HeadNoun, NotTrigger, ToNoun, Adverb, PlaceNoun, ControlVerb,
     Subordinator, GerundPreposition, Continuation, RelativeTime, ParticipantPreposition, HeadPreposition, CompoundPreposition, FiniteAux,
+    Pronoun,
 }
 
 /// <summary>What the tables know about one word: the cue kinds it is (alone) or starts (as a phrase), and whether a trigger or support verb starts with it.</summary>
