@@ -76,6 +76,8 @@ public sealed class EventCoder
             if (complete && type.Symmetric && c.Target.Count == 0) complete = SplitCompound(c);
             if (complete && !type.Symmetric && c.Target.Count == 0 && type.NeedsTarget) complete = AgainstFallback(unit, c);
             if (complete && c.Source.Count == 1 && c.Target.Count == 1 && c.Source[0].Key == c.Target[0].Key && c.Source[0].Identity == c.Target[0].Identity) complete = false;
+            // "visited U.S. troops", "defend America's interests": an act on one's own state is not an interaction
+            if (complete && !type.Domestic && c.Target.Count > 0 && c.Target.TrueForAll(t => t.State && c.Source.Exists(s => s.Key == t.Key))) complete = false;
             if (!complete)
             {
                 if (c.Anaphoric && unit.Where == "body") { c.Source.Clear(); c.Target.Clear(); kept.Add(c); }
@@ -118,12 +120,11 @@ public sealed class EventCoder
         return false;
     }
 
-    static readonly HashSet<string> ForceTypes = ["THREATEN", "ASSAULT"];
-
     /// <summary>A hostile act with no recipient of its own: the party after "against" in the sentence ("an offensive against ... – an offensive threatened by X").</summary>
     bool AgainstFallback(Unit unit, Candidate c)
     {
-        if (!ForceTypes.Contains(c.Type)) return false;
+        // only for a participle with its agent and no patient: "an offensive threatened by X"
+        if (_kb.Types[c.Type] is not { AgainstFallback: true } || c.Occ.Pattern.Part != Part.Verb || c.Occ.Last + 1 >= unit.Count || unit.Toks[c.Occ.Last + 1].Key != "by") return false;
         var keys = c.Source.Select(p => p.Key).ToHashSet();
         for (var k = 0; k + 1 < c.Occ.First; k++)
         {
@@ -144,7 +145,7 @@ public sealed class EventCoder
         && v.Length <= 10 && (v.Length == 4 || v[4] == '-') && !v.Contains('W') && !v.Contains('T');
 
     /// <summary>Each event takes the time expression of its clause nearest its trigger, else an unclaimed one of its sentence.</summary>
-    static void Dates(Unit unit, List<Candidate> cands)
+    void Dates(Unit unit, List<Candidate> cands)
     {
         if (unit.Timexes.Count == 0) return;
         var claimed = new HashSet<TimexRecord>();
@@ -172,14 +173,12 @@ public sealed class EventCoder
         }
     }
 
-    static readonly HashSet<string> Relative = ["after", "before", "following", "since", "prior", "ahead", "until"];
-
     /// <summary>"agreed ... after Trump's announcement in December": a date inside a later "after/before" phrase dates that other happening.</summary>
-    static bool DatesAnother(Unit unit, int trigger, int timex)
+    bool DatesAnother(Unit unit, int trigger, int timex)
     {
         if (timex < trigger) return false;
         foreach (var t in unit.Toks)
-            if (t.Start > trigger && t.Start < timex && Relative.Contains(t.Key)) return true;
+            if (t.Start > trigger && t.Start < timex && _kb.Cues.Is(CueKind.RelativeTime, t)) return true;
         return false;
     }
 
@@ -196,7 +195,8 @@ public sealed class EventCoder
             foreach (var p in unit.Places)
             {
                 if (!AfterPlacePreposition(unit, p.Start)) continue;
-                var score = Math.Abs(p.Start - at) + (p.Start >= from && p.End <= to ? 0 : 10_000) + (p.Kind == "site" ? 50 : 0);
+                if (p.Start < from || p.End > to) continue;
+                var score = Math.Abs(p.Start - at) + (p.Kind == "site" ? 50 : 0);
                 if (score < bestScore) { best = p; bestScore = score; }
             }
             if (best is not null)
@@ -213,7 +213,8 @@ public sealed class EventCoder
                 var visited = c.Mode == "visit" && c.Target.Exists(p => r.Parties.Exists(q => q.Identity == p.Identity));
                 if (!visited && !(g.Prep is { } pr && _kb.Cues.Is(CueKind.PlacePreposition, pr))) continue;
                 var pos = unit.Toks[r.First].Start;
-                var score = Math.Abs(pos - at) + (pos >= from && pos <= to ? 0 : 10_000);
+                if (pos < from || pos > to) continue;
+                var score = Math.Abs(pos - at);
                 if (score < capScore) { cap = r; capScore = score; }
             }
             if (cap is not null)

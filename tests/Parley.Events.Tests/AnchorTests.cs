@@ -9,9 +9,9 @@ public class AnchorTests
     [Fact]
     public void Date_from_a_time_expression_in_the_clause()
     {
-        const string text = "Amir-Abdollahian visited Damascus on August 30.";
-        var e = One(Code(text, "2023-09-05", timexes: [Timex(text, "on August 30", "2023-08-30")]), "CONSULT");
-        Assert.Equal(("2023-08-30", "on August 30", "text"), (e.Date, e.DateText, e.DateSource));
+        const string text = "Lavrov visited Ankara on June 7.";
+        var e = One(Code(text, "2023-06-10", timexes: [Timex(text, "on June 7", "2023-06-07")]), "CONSULT");
+        Assert.Equal(("2023-06-07", "on June 7", "text"), (e.Date, e.DateText, e.DateSource));
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public class AnchorTests
     [Fact]
     public void Each_clause_keeps_its_own_date()
     {
-        const string text = "Russia and Turkey agreed to coordinate in Syria after Trump's announcement in December that he would withdraw U.S. troops from Syria.";
-        var events = Code(text, "2019-01-23", timexes: [Timex(text, "in December", "2018-12")]);
-        Assert.Equal("2018-12", One(events, "RETREAT").Date);
+        const string text = "Britain and France agreed to coordinate in Libya after Obama's announcement in March that he would withdraw U.S. jets from Libya.";
+        var events = Code(text, "2011-04-20", timexes: [Timex(text, "in March", "2011-03")]);
+        Assert.Equal("2011-03", One(events, "RETREAT").Date);
         Assert.Equal("published", One(events, "AGREE").DateSource);
     }
 
@@ -44,9 +44,9 @@ public class AnchorTests
     [Fact]
     public void A_later_mention_in_the_same_story_dates_the_event()
     {
-        const string text = "Putin and Erdogan held talks on the war. During a joint press conference in Sochi on Monday, Putin praised the grain deal.";
-        var e = One(Code(text, "2023-09-05", timexes: [Timex(text, "on Monday", "2023-09-04")]), "CONSULT");
-        Assert.Equal("2023-09-04", e.Date);
+        const string text = "Biden and Trudeau held talks on trade. At a joint news conference in Ottawa on Friday, Biden praised the new agreement.";
+        var e = One(Code(text, "2023-03-26", timexes: [Timex(text, "on Friday", "2023-03-24")]), "CONSULT");
+        Assert.Equal("2023-03-24", e.Date);
         Assert.Equal(0, e.Sentence);
         Assert.Equal(2, e.Evidence?.Count);
     }
@@ -62,7 +62,7 @@ public class AnchorTests
     [Fact]
     public void Location_prefers_the_city_over_a_site_it_contains()
     {
-        const string text = "Putin meets with Erdogan at the Kremlin in Moscow.";
+        const string text = "Modi meets with Putin at the Kremlin in Moscow.";
         var e = One(Code(text, places: [Place(text, "Kremlin", "RUS", 55.75, 37.62, "site"), Place(text, "Moscow", "RUS", 55.75, 37.62, "capital")]), "CONSULT");
         Assert.Equal("Moscow", e.Location?.Name);
     }

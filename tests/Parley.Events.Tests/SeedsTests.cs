@@ -24,8 +24,10 @@ public class SeedsTests(ITestOutputHelper output)
             output.WriteLine(m.ToString());
         foreach (var f in report.Findings.Where(f => f.Kind.Contains("event"))) output.WriteLine(f.ToString());
 
-        Assert.True(report["event_f1"].Value >= 0.9, $"event F1 {report["event_f1"].Value}");
-        Assert.True(report["event_recall"].Value >= 0.9);
+        // reached: P 1.00 (25/25), R 1.00 (18/18); one miss either way still passes
+        Assert.True(report["event_f1"].Value >= 0.95, $"event F1 {report["event_f1"].Value}");
+        Assert.True(report["event_recall"].Value >= 0.94, $"event recall {report["event_recall"].Value}");
+        Assert.True(report["event_precision"].Value >= 0.95, $"event precision {report["event_precision"].Value}");
         Assert.Equal(0.0, report["must_not_events"].Value);
     }
 }

@@ -54,7 +54,7 @@ sealed class ArticleContext
                         if (!list.Exists(x => x.Identity == p.Identity)) list.Add(p);
             if (list.Count > 0) return list;
         }
-        return [new Party(a.Id, a.Name, a.Code, a.Country ?? CountryFromCode(a.Code), a.Kind == "person")];
+        return [new Party(a.Id, a.Name, a.Code, a.Country ?? CountryFromCode(a.Code), a.Kind == "person", a.Kind == "state")];
     }
 
     /// <summary>The country a code starts with when the actor has none ("SYRREB" → SYR), if it is a known country.</summary>

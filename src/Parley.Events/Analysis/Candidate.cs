@@ -11,6 +11,9 @@ sealed class Occurrence
     public required Pattern Pattern;
     public Form Form;
     public SupportVerb? Support;
+    public Form SupportForm;
+    /// <summary>The form of the verbal group: the support verb's, else the trigger's.</summary>
+    public Form VerbForm => Support is not null && !Support.Nominal ? SupportForm : Form;
     public int SupportFirst = -1;
     public int SupportLast = -1;
     public bool Absorbed;

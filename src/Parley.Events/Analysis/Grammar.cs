@@ -25,7 +25,7 @@ static class Grammar
         if (unit.RefOf(k) is { } r) return r.PossessivePronoun;
         var c = kb.Cues;
         if (c.Is(CueKind.Determiner, t)) return true;
-        if (c.Is(CueKind.Adverb, t)) return false;
+        if (c.Is(CueKind.Adverb, t) || c.Is(CueKind.Pronoun, t)) return false;
         if ((t.Flags & TokFlags.Digit) != 0) return true;
         if (t.IsCap && (t.Flags & TokFlags.HyphenPrev) == 0 && k > 0 && unit.Where != "title") return false;
         if (c.Is(CueKind.Preposition, t) || c.Is(CueKind.Be, t) || c.Is(CueKind.Aux, t) || c.Is(CueKind.Modal, t) || c.Is(CueKind.Clause, t)
@@ -56,19 +56,22 @@ static class Grammar
         if (k < 0) return default;
         var t = unit.Toks[k];
         // "in Bonn, Germany": a country after a place name and a comma shares the place's governor
-        if (t.Key == "," && k == first - 1 && k > 0 && unit.RefAt[k - 1] < 0 && unit.Toks[k - 1].IsCap && depth < 2)
+        if (t.Key == "," && k == first - 1 && k > 0 && unit.RefAt[k - 1] < 0 && unit.Toks[k - 1].IsCap && depth < 2
+            && unit.RefOf(first) is { Actor.Kind: "state" } country && (country.Last + 1 >= unit.Count || unit.Toks[country.Last + 1].IsPunct))
             return GovernedAt(kb, unit, k - 1, depth + 1);
         // "the U.N. General Assembly": a name right after another name shares its governor
         if (k == first - 1 && unit.RefOf(k) is { PossessivePronoun: false, Possessive: false } prevRef && depth < 2 && !t.IsPunct)
             return GovernedAt(kb, unit, prevRef.First, depth + 1);
         if (!kb.Cues.Is(CueKind.Preposition, t) || unit.RefAt[k] >= 0) return default;
+        // "killed around 16 Syrian Kurds": before a number it approximates, it governs nothing
+        if (k + 1 < unit.Count && (unit.Toks[k + 1].Flags & TokFlags.Digit) != 0) return default;
         if ((t.Key == "of" || t.Key == "with" && kb.Cues.Is(CueKind.PlaceNoun, unit.Toks[Math.Max(0, k - 1)])) && depth < 2 && k > 0 && IsRoleNoun(kb, unit, k - 1, out var roleStart))
         {
             var outer = GovernedAt(kb, unit, roleStart, depth + 1);
             return new Governance(outer.Prep, true);
         }
         // "two-word" prepositions: "prior to", "ahead of", "according to"
-        if (k > 0 && (t.Key is "to" or "of") && unit.Toks[k - 1].Key is "prior" or "according" or "ahead" or "due" or "thanks")
+        if (k > 0 && kb.Cues.Match(CueKind.CompoundPreposition, unit.Toks, k - 1, k + 1, out _) == 2)
             return new Governance(unit.Toks[k - 1].Key + " " + t.Key, false);
         return new Governance(t.Key, false);
     }
@@ -105,7 +108,8 @@ static class Grammar
                 var j = k + c;
                 var skipped = 0;
                 while (j < limit && skipped < 4 && unit.RefOf(j) is not { PossessivePronoun: false } && NpWord(kb, unit, j)) { j++; skipped++; }
-                if (j < limit && unit.RefOf(j) is { PossessivePronoun: false } cand && cand.First == j) next = cand;
+                // "Syrian Kurds, America's top partner": a possessive opens an apposition, not a new party
+                if (j < limit && unit.RefOf(j) is { PossessivePronoun: false, Possessive: false } cand && cand.First == j) next = cand;
             }
             if (next is null || next == cur) break;
             chain.Add(next);
@@ -119,16 +123,19 @@ static class Grammar
         !r.PossessivePronoun && unit.InQuote(r.First) == unit.InQuote(at);
 
     /// <summary>The subject of the clause [from, before): the leftmost ungoverned reference and its compound.</summary>
-    public static List<Ref> Subject(EventKnowledge kb, Unit unit, int from, int before)
+    public static List<Ref> Subject(EventKnowledge kb, Unit unit, int from, int before, bool nearFirst = true)
     {
         // a party right before the verb group ("Iran is pressing", "Russia and Turkey also agreed", "Fidan, travelled")
-        var j = before - 1;
+        var j = nearFirst ? before - 1 : -1;
         while (j >= from && (kb.Cues.Is(CueKind.Aux, unit.Toks[j]) || kb.Cues.Is(CueKind.Modal, unit.Toks[j]) || kb.Cues.Is(CueKind.Be, unit.Toks[j])
                || kb.Cues.Is(CueKind.Negation, unit.Toks[j]) || unit.RefAt[j] < 0 && unit.Toks[j].Key.EndsWith("ly", StringComparison.Ordinal) && unit.Toks[j].Key.Length > 3))
             j--;
         if (j >= from && unit.Toks[j].Key == "," && j - 1 >= from && unit.RefOf(j - 1) is { } app && Governed(kb, unit, app) is { Any: false }) j--;
+        // an unknown name right before the verb is the subject ("Xi asking Trump"): none of ours
+        if (j > from && j < before && unit.RefAt[j] < 0 && unit.Toks[j].IsCap && unit.Toks[j].IsWord && unit.Where == "body" && !kb.Cues.Is(CueKind.Adverb, unit.Toks[j])
+            && j + 1 < unit.Count && !unit.Toks[j + 1].IsPunct) return [];
         if (j >= from && unit.RefOf(j) is { } near && near.Last == j && Candidate(unit, near, before) && !near.Possessive
-            && Governed(kb, unit, near).Prep is null or "since" or "after" or "before" or "until" or "as" or "once")
+            && SubjectGovernor(kb, Governed(kb, unit, near).Prep))
         {
             var chain = Antecedent(kb, unit, near.Last + 1, true);
             if (chain.Count > 0 && chain[0].First >= from)
@@ -141,12 +148,15 @@ static class Grammar
         {
             if (unit.RefOf(k) is not { } r || r.First != k || !Candidate(unit, r, before)) continue;
             var g = Governed(kb, unit, r);
-            if (g.Any) continue;
+            if (g.Any || Modifier(kb, unit, r, true)) continue;
             if (r.Possessive && Apposed(kb, unit, r, before) is { } head) r = head;
             return Chain(kb, unit, r, before);
         }
         return [];
     }
+
+    /// <summary>No governor, or a subordinating conjunction ("since Trump announced").</summary>
+    static bool SubjectGovernor(EventKnowledge kb, string? prep) => prep is null || kb.Cues.Is(CueKind.Subordinator, prep);
 
     /// <summary>"Mr. Trump's national security adviser, John Bolton, said": the party the possessive phrase names.</summary>
     static Ref? Apposed(EventKnowledge kb, Unit unit, Ref poss, int before)
@@ -202,22 +212,22 @@ static class Grammar
                 if (k + 1 < limit && unit.RefOf(k + 1) is { PossessivePronoun: false }) continue;
                 break;
             }
-            if (k > from && t.Key is "and" or "or" or "but" && unit.RefOf(k + 1) is null && !(k + 1 < limit && NpWord(kb, unit, k + 1))) break;
+            if (k > from && (kb.Cues.Is(CueKind.Continuation, t) || t.Key == "or") && unit.RefOf(k + 1) is null && !(k + 1 < limit && NpWord(kb, unit, k + 1))) break;
             if (unit.RefAt[k] < 0 && k > from && unit.TriggerAt(kb, k, out var th) > 0 && !NpWord(kb, unit, k - 1)
                 && th!.TrueForAll(h => h.Pattern.Part != Knowledge.Part.Noun)) break;
             if (unit.RefOf(k) is not { } r || r.First != k || r.PossessivePronoun) continue;
-            if (Modifier(kb, unit, r)) continue;
             var g = Governed(kb, unit, r);
             var prep = g.Prep;
+            if (Modifier(kb, unit, r)) continue;
             // the governing preposition must lie after the trigger
             if (prep is not null && !PrepBetween(unit, from, k, prep)) prep = null;
-            var ok = prep is null ? direct && open : preps.Contains(prep) || direct && prep is "of" or "by" or "from" && HeadBefore(kb, unit, from, k, prep);
+            var ok = prep is null ? direct && open : preps.Contains(prep) || direct && kb.Cues.Is(CueKind.HeadPreposition, prep) && HeadBefore(kb, unit, from, k, prep);
             if (ok)
             {
                 var chain = Chain(kb, unit, r, limit);
                 // "warned the US will abandon the deal": the party is the subject of a clause, not the object
                 if (prep is null && chain[^1].Last + 1 < unit.Count && unit.Toks[chain[^1].Last + 1] is var nx
-                    && (kb.Cues.Is(CueKind.Modal, nx) || kb.Cues.Is(CueKind.Aux, nx) && nx.Key is "has" or "have" or "had" or "does" or "did" || kb.Cues.Is(CueKind.Be, nx)))
+                    && (kb.Cues.Is(CueKind.Modal, nx) || kb.Cues.Is(CueKind.FiniteAux, nx) || kb.Cues.Is(CueKind.Be, nx)))
                     return ([], null);
                 return (chain, prep);
             }
@@ -227,12 +237,15 @@ static class Grammar
     }
 
     /// <summary>A name before a common noun only modifies it ("the Russia investigation", "U.S.-Russian relations").</summary>
-    public static bool Modifier(EventKnowledge kb, Unit unit, Ref r)
+    public static bool Modifier(EventKnowledge kb, Unit unit, Ref r, bool implicitToo = false)
     {
-        if (r.Kind is RefKind.Implicit or RefKind.Speaker || r.Possessive || r.PossessivePronoun) return false;
+        if (r.Kind is RefKind.Speaker || r.Possessive || r.PossessivePronoun || r.Kind == RefKind.Implicit && !implicitToo) return false;
         var k = r.Last + 1;
         if (k >= unit.Count) return false;
         var t = unit.Toks[k];
+        // "a Trump Organization executive": a name inside a longer unknown name
+        if (r.Kind != RefKind.Implicit && t.IsWord && t.IsCap && unit.Where == "body" && unit.RefAt[k] < 0 && !kb.Cues.Is(CueKind.Adverb, t)
+            && (t.Flags & TokFlags.HyphenPrev) == 0) return true;
         if (!t.IsWord || t.IsCap && unit.Where != "title" || t.IsPossessive || unit.RefAt[k] >= 0) return false;
         if (kb.Cues.Is(CueKind.HeadNoun, t) || t.Key.EndsWith("ly", StringComparison.Ordinal) || t.Key.EndsWith("ed", StringComparison.Ordinal)) return false;
         if (unit.TriggerAt(kb, k, out var hits) > 0 && hits!.Exists(h => h.Pattern.Part == Knowledge.Part.Noun)

@@ -3,7 +3,7 @@ using Parley.Core;
 namespace Parley.Events.Analysis;
 
 /// <summary>One side of an event before output: an actor of the actors stage, a group member, or an implicit party ("Turkish forces").</summary>
-sealed record Party(string? ActorId, string Name, string? Code, string? Country, bool Person = false)
+sealed record Party(string? ActorId, string Name, string? Code, string? Country, bool Person = false, bool State = false)
 {
     /// <summary>What two parties are compared by: the country, else the code, else the name.</summary>
     public string Key => Country ?? Code ?? Name;

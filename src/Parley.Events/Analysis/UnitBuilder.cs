@@ -129,17 +129,19 @@ static class UnitBuilder
             var r = new Ref
             {
                 First = k, Last = last, Kind = RefKind.Implicit, Plural = plural,
-                Parties = [new Party(null, name, c.Cameo + (agent ?? ""), c.Iso3)],
+                Parties = [new Party(null, name, c.Cameo + (agent ?? ""), c.Iso3, State: true)],
             };
             AddRef(unit, r);
             k = last;
         }
 
-        // 3. the modifier in "U.S.-allied" is not a party
+        // 3. the modifier in "U.S.-allied" and the name in "pro-Maduro", "Anglo-American" are not parties
         for (var i = unit.Refs.Count - 1; i >= 0; i--)
         {
             var r = unit.Refs[i];
-            if (r.Last + 1 < n && (toks[r.Last + 1].Flags & TokFlags.HyphenPrev) != 0 && cues.Is(CueKind.ModifierSuffix, toks[r.Last + 1]))
+            var suffixed = r.Last + 1 < n && (toks[r.Last + 1].Flags & TokFlags.HyphenPrev) != 0 && cues.Is(CueKind.ModifierSuffix, toks[r.Last + 1]);
+            var prefixed = (toks[r.First].Flags & TokFlags.HyphenPrev) != 0 && r.First > 0 && unit.RefAt[r.First - 1] < 0 && toks[r.First - 1].IsWord;
+            if (suffixed || prefixed)
                 for (var k = r.First; k <= r.Last; k++) unit.RefAt[k] = -1;
         }
         foreach (var r in unit.Refs)
@@ -151,7 +153,8 @@ static class UnitBuilder
             {
                 if (unit.RefAt[k] >= 0 || unit.RefAt[k + 1] >= 0) continue;
                 var num = cues.Value(CueKind.Number, toks[k].Key);
-                if (num is null || !int.TryParse(num, out var size) || !cues.Is(CueKind.GroupNoun, toks[k + 1])) continue;
+                // pairs are the actors stage's ("the two leaders"); a larger group named by its size is ours
+                if (num is null || !int.TryParse(num, out var size) || size < 3 || !cues.Is(CueKind.GroupNoun, toks[k + 1])) continue;
                 if (LatestGroup(ctx, size, toks[k].Start) is not { } g) continue;
                 AddRef(unit, new Ref { First = k, Last = k + 1, Kind = RefKind.Group, Actor = g, Parties = ctx.CachedParties(g), Plural = true, Via = "group" });
                 k++;
@@ -188,7 +191,7 @@ static class UnitBuilder
             {
                 First = k, Last = k, Kind = RefKind.Speaker, Parties = speaker, Via = "speaker",
                 PossessivePronoun = cues.Is(CueKind.PossessivePronoun, toks[k]),
-                Plural = toks[k].Key is "we" or "us" or "our",
+                Plural = cues.Value(CueKind.FirstPerson, toks[k].Key) == "plural",
             });
         }
 

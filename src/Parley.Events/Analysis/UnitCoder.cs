@@ -107,7 +107,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                         if (s.Verb.Supports(h.Pattern))
                             return new Occurrence
                             {
-                                First = j, Last = j + tl - 1, Pattern = h.Pattern, Form = h.Form, Support = s.Verb,
+                                First = j, Last = j + tl - 1, Pattern = h.Pattern, Form = h.Form, Support = s.Verb, SupportForm = s.Form,
                                 SupportFirst = i, SupportLast = i + len - 1,
                             };
                 }
@@ -136,6 +136,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (adj is not null) return adj;
         var prev = first - 1;
         if (prev >= 0 && unit.RefOf(first) is { } own && own.First <= prev) return noun;
+        // "his continued pressing of sanctions": a gerund heading an of-phrase is a noun we do not code
+        if (noun is null && verb is { Form: var gf } && (gf & Form.Ing) != 0 && last + 1 < _t.Count && _t[last + 1].Key == "of") return null;
         if (noun is null) return verb is { } v0 && !Adjectival(first, v0) && !NounSlot(prev, v0) ? v0 : null;
         if (verb is null)
             // "to help restore": a bare singular after "to" is a verb we do not code
@@ -152,6 +154,11 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (unit.RefOf(prev) is { } r)
         {
             if (r.Kind == RefKind.Implicit || r.PossessivePronoun) return noun;
+            // "resisted U.S. requests": a name right after a verb is its object, and modifies the noun after it
+            if (r.First > 0 && _t[r.First - 1].IsWord && unit.RefAt[r.First - 1] < 0 && !_t[r.First - 1].IsCap
+                && (!Grammar.NpWord(_kb, unit, r.First - 1) || _t[r.First - 1].Key.EndsWith("ed", StringComparison.Ordinal))
+                && !_cues.Is(CueKind.Preposition, _t[r.First - 1]) && !_cues.Is(CueKind.Clause, _t[r.First - 1]) && !_cues.Is(CueKind.Determiner, _t[r.First - 1])
+                && !_cues.Is(CueKind.Coordinator, _t[r.First - 1]) && (noun.Value.Form & Form.Plural) != 0) return noun;
             if ((v.Form & Form.Ing) != 0 && Grammar.Governed(_kb, unit, r).Any) return noun;
             return v;
         }
@@ -173,8 +180,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
     bool Adjectival(int first, LexHit v)
     {
         if ((v.Form & (Form.Past | Form.Participle | Form.Ing)) == 0 || first == 0) return false;
-        // "about 100 invited guests": a participle between a non-party and a plain noun
-        if ((v.Form & Form.Participle) != 0 && unit.RefAt[first - 1] < 0 && !_t[first - 1].IsPunct && !_cues.Is(CueKind.Be, _t[first - 1]) && !_cues.Is(CueKind.Aux, _t[first - 1])
+        // "about 100 invited guests", "the negotiating period": a participle between a non-party and a plain noun
+        if ((v.Form & (Form.Participle | Form.Ing)) != 0 && unit.RefAt[first - 1] < 0 && !_t[first - 1].IsPunct && !_cues.Is(CueKind.Be, _t[first - 1]) && !_cues.Is(CueKind.Aux, _t[first - 1])
             && first + 1 < _t.Count && unit.RefAt[first + 1] < 0 && _t[first + 1].IsWord && !_t[first + 1].IsCap && Grammar.NpWord(_kb, unit, first + 1)
             && !_cues.Is(CueKind.Determiner, _t[first + 1])) return true;
         return _cues.Is(CueKind.Determiner, _t[first - 1]) && first + 1 < _t.Count && _t[first + 1].IsWord && !_cues.Is(CueKind.Preposition, _t[first + 1]) && _t[first + 1].Key != "by";
@@ -278,6 +285,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         var cs = c.ClauseFirst;
         var ce = c.ClauseEnd;
         if (p.Has(PatternFlags.NeedsHarm) && !HarmAfter(o)) return null;
+        if (p.Has(PatternFlags.NeedsComp) && o.Inner is null && !(o.Last + 1 < _t.Count && _t[o.Last + 1].Key is "to" or "that")) return null;
+        // "ordered the retrial of X": an order is coded through the act ordered, or as a demand on a party told "to" act
+        if (p.Has(PatternFlags.Causative) && o.Inner is null && !OrderedParty(o)) return null;
         var passive = o.Support is null && p.Part == Part.Verb && IsPassive(o);
         List<Ref> subj;
         List<Ref> obj = [];
@@ -352,6 +362,14 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         return c;
     }
 
+    bool OrderedParty(Occurrence o)
+    {
+        var k = o.Last + 1;
+        if (k >= _t.Count || unit.RefOf(k) is not { } r) return false;
+        var chain = Grammar.Chain(_kb, unit, r, _t.Count);
+        return chain[^1].Last + 1 < _t.Count && _t[chain[^1].Last + 1].Key == "to";
+    }
+
     bool HarmAfter(Occurrence o)
     {
         for (var k = o.Last + 1; k < Math.Min(_t.Count, o.Last + 24); k++)
@@ -402,12 +420,25 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         }
         if (to > 0 && _t[to].Key == "to" && to + 1 == v)
         {
-            // "encouraged Qatar to support": the object before "to" acts
-            if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && !Grammar.Governed(_kb, unit, ctl).Any)
-                return Grammar.Antecedent(_kb, unit, to);
+            // "encouraged Qatar to support", "for China to reach": the party before "to" acts
+            if (unit.RefOf(to - 1) is { PossessivePronoun: false, Possessive: false } ctl && ctl.Last == to - 1 && ControlledBy(ctl) is var gov and not null)
+            {
+                if (gov == "") return Grammar.Antecedent(_kb, unit, to, true);
+                // "called Modi to congratulate him": a purpose infinitive belongs to the clause's subject
+                return Grammar.Subject(_kb, unit, cs, v, nearFirst: false);
+            }
             // "a resolution to call on": an infinitive under a common noun belongs to that noun
             if (NounBefore(to - 1)) return [];
         }
+        // "uncertain of negotiating with the U.S.": a gerund after a preposition has no written subject
+        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && _cues.Is(CueKind.GerundPreposition, _t[v - 1])) return [];
+        // "an editorial criticizing Trump": a participle right after a common noun modifies it
+        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
+            && !_cues.Is(CueKind.Determiner, _t[v - 1]))
+            return [];
+        // "in the US imposing sanctions": the party right before a gerund is its subject
+        if ((o.VerbForm & Form.Ing) != 0 && v > 0 && unit.RefOf(v - 1) is { PossessivePronoun: false } ger && ger.Last == v - 1 && !ger.Possessive)
+            return Grammar.Antecedent(_kb, unit, v, true);
         var subj = Grammar.Subject(_kb, unit, cs, v);
         if (subj.Count > 0) return subj;
         var opener = _t[cs].Key;
@@ -415,14 +446,8 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             return Grammar.Antecedent(_kb, unit, cs);
         }
-        // "uncertain of negotiating with the U.S.": a gerund after a preposition has no written subject
-        if ((o.Form & Form.Ing) != 0 && v > 0 && _t[v - 1].Key is "of" or "about" or "for" or "without" or "against") return [];
-        // "an editorial criticizing Trump": a participle right after a common noun modifies it
-        if ((o.Form & Form.Ing) != 0 && v > 0 && unit.RefAt[v - 1] < 0 && _t[v - 1].IsWord && Grammar.NpWord(_kb, unit, v - 1)
-            && !_cues.Is(CueKind.Determiner, _t[v - 1]))
-            return [];
         // a participle opening the unit: "Meeting in Moscow, Putin and Erdogan vowed ..."
-        if ((o.Form & Form.Ing) != 0 && v == 0)
+        if ((o.VerbForm & Form.Ing) != 0 && v == 0)
         {
             for (var k = v + 1; k < _t.Count; k++)
                 if (_t[k].Key == ",") return Grammar.Subject(_kb, unit, k + 1, Math.Min(_t.Count, k + 12));
@@ -438,17 +463,36 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 if (!(unit.InQuote(prevStart) ^ unit.InQuote(v)))
                 {
                     var prev = Grammar.Subject(_kb, unit, prevStart, prevEnd);
-                    if (prev.Count > 0 && (opener is "but" or "and" or "yet" or "while" || _cues.Is(CueKind.Speech, opener) == false && (o.Form & Form.Ing) != 0 || IsInfinitive(v)))
+                    if (prev.Count > 0 && (_cues.Is(CueKind.Continuation, opener) || _cues.Is(CueKind.Speech, opener) == false && (o.VerbForm & Form.Ing) != 0 || IsInfinitive(v)))
                         return prev;
                 }
             }
         }
-        if ((o.Form & Form.Ing) != 0 || IsInfinitive(v))
+        if ((o.VerbForm & Form.Ing) != 0 || IsInfinitive(v))
         {
             // ", hailing ..." within the same clause as its subject
             return Grammar.Subject(_kb, unit, unit.ClauseStart[cs], v);
         }
         return [];
+    }
+
+    /// <summary>
+    /// "urged Qatar to", "for China to": "" when the party before an infinitive is its subject, null when it is not
+    /// a control position at all, and another value when it is the object of a verb that does not pass it on ("called Modi to congratulate him").
+    /// </summary>
+    string? ControlledBy(Ref ctl)
+    {
+        var gov = Grammar.Governed(_kb, unit, ctl).Prep;
+        if (gov == "for") return "";
+        if (gov is not null) return null;
+        var chain = Grammar.Antecedent(_kb, unit, ctl.Last + 1, true);
+        var k = (chain.Count > 0 ? chain[0].First : ctl.First) - 1;
+        while (k >= 0 && (_cues.Is(CueKind.Determiner, _t[k]) || unit.RefOf(k) is { PossessivePronoun: true })) k--;
+        if (k < 0) return "";
+        for (var s = Math.Max(0, k - 1); s <= k; s++)
+            if (_cues.MatchVerb(CueKind.ControlVerb, _t, s, k + 1, out _) == k + 1 - s) return "";
+        // the subject of a clause ("Russia to" in a headline) or anything else that is not a verb
+        return _t[k].IsWord && !_t[k].IsCap && unit.RefAt[k] < 0 && !_cues.Is(CueKind.Clause, _t[k]) && !_cues.Is(CueKind.Coordinator, _t[k]) ? "object" : "";
     }
 
     /// <summary>A common noun heading a phrase ("a resolution", "Council resolution", "its plan") at token <paramref name="k"/>.</summary>
@@ -506,8 +550,6 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         if (be < 0) return null;
         var target = Grammar.FirstParty(_kb, unit, c.ClauseFirst, be);
         var reporter = Reporter(o.First, out _);
-        if (Environment.GetEnvironmentVariable("PARLEY_EVENTS_DEBUG") == "1")
-            Console.Error.WriteLine($"[events]   copula be={be} cs={c.ClauseFirst} reporter={(reporter is null ? "null" : string.Join("+", reporter.Select(x => x.Key)))} target={string.Join("+", target.Select(r => r.ToString()))}");
         if (reporter is null || target.Count == 0) return null;
         c.Source = reporter;
         c.Target = Parties(target);
@@ -626,9 +668,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         for (var k = cs; k < end; k++)
         {
             if (k > o.Last && (_t[k].IsQuote || _t[k].Key is ";" or ":")) break;
-            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out _) > 0) return true;
-            var len = _cues.Match(CueKind.Occurrence, _t, k, _t.Count, out _);
-            if (len > 0) return true;
+            if (_cues.MatchVerb(CueKind.Occurrence, _t, k, _t.Count, out var f) > 0 && (f & (Form.Past | Form.Third | Form.Participle)) != 0) return true;
         }
         return false;
     }
@@ -713,7 +753,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                 }
                 switch (prep)
                 {
-                    case "between" or "among" or "amongst": args.Participants.AddRange(refs); break;
+                    case var pp when _cues.Is(CueKind.ParticipantPreposition, pp): args.Participants.AddRange(refs); break;
                     case "by": args.Source.AddRange(refs); break;
                     case "of": (p.Has(PatternFlags.OfTarget) ? args.Target : args.Source).AddRange(refs); break;
                     case "from": (p.Has(PatternFlags.FromSource) ? args.Source : args.Target).AddRange(refs); break;
@@ -764,10 +804,16 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
                     break;
                 }
                 var planned = false;
-                for (var s = Math.Max(cs, k - 2); s < k && !planned; s++)
+                var aspect = -1;
+                for (var s = Math.Max(cs, k - 2); s < k && !planned && aspect < 0; s++)
+                {
+                    if (AspectAt(s, k)) { aspect = s; break; }
                     if (_cues.MatchVerb(CueKind.Plan, _t, s, k + 1, out _) == k + 1 - s || _cues.Match(CueKind.Plan, _t, s, k + 1, out _) == k + 1 - s
                         || _cues.Match(CueKind.Modal, _t, s, k + 1, out var mv) == k + 1 - s && mv is not null)
                         planned = true;
+                }
+                // "will continue to battle", "has continued to send": the aspect verb's own auxiliaries decide
+                if (aspect >= 0) { k = aspect; continue; }
                 // a headline's "X to meet Y" is announced; a bare infinitive ("forced Iran to stop") is not a reported act
                 if (unit.Where != "body" && k > 0 && unit.RefAt[k - 1] >= 0) planned = true;
                 modal ??= planned ? "planned" : "hypothetical";
@@ -784,6 +830,9 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         else if (unit.Conditional) c.Modality = "hypothetical";
         else if (ClaimFor(c, v)) c.Modality = "reported-claim";
     }
+
+    /// <summary>An aspect verb ("continued to", "began to": a plan cue valued "inherit") from token <paramref name="s"/> to the "to" at <paramref name="to"/>.</summary>
+    bool AspectAt(int s, int to) => _cues.Match(CueKind.Plan, _t, s, to + 1, out var value) == to + 1 - s && value == "inherit";
 
     void NominalModality(Candidate c, Occurrence o)
     {

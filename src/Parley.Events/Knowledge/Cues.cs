@@ -8,7 +8,9 @@ enum CueKind
     Negation, Modal, Plan, NpModal, Condition, Claim, ClaimVerb, Speech, According, Occurrence, Circumstance,
     ParticipantsVerb, Clause, Relative, Coordinator, Preposition, PlacePreposition, Determiner, Anaphoric,
     PossessivePronoun, FirstPerson, PluralPronoun, Be, Aux, RoleNoun, AgentNoun, PluralHead, ModifierSuffix,
-    GroupNoun, Number, Adjective, Harm, HeadNoun, NotTrigger, ToNoun, Adverb, PlaceNoun,
+    GroupNoun, Number, Adjective, Harm, HeadNoun, NotTrigger, ToNoun, Adverb, PlaceNoun, ControlVerb,
+    Subordinator, GerundPreposition, Continuation, RelativeTime, ParticipantPreposition, HeadPreposition, CompoundPreposition, FiniteAux,
+    Pronoun,
 }
 
 /// <summary>What the tables know about one word: the cue kinds it is (alone) or starts (as a phrase), and whether a trigger or support verb starts with it.</summary>
@@ -29,7 +31,7 @@ sealed class WordInfo(string key)
 /// </summary>
 sealed class Cues
 {
-    static readonly HashSet<CueKind> Verbal = [CueKind.Speech, CueKind.Occurrence, CueKind.Plan, CueKind.ClaimVerb, CueKind.ParticipantsVerb];
+    static readonly HashSet<CueKind> Verbal = [CueKind.Speech, CueKind.Occurrence, CueKind.Plan, CueKind.ClaimVerb, CueKind.ParticipantsVerb, CueKind.ControlVerb];
 
     readonly Dictionary<string, WordInfo> _words = new(StringComparer.Ordinal);
     readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup;

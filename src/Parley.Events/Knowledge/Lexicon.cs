@@ -36,6 +36,8 @@ enum PatternFlags : ushort
     Causative = 4096,
     /// <summary>A noun that is an event only through a support verb ("sent troops", "supplied weapons").</summary>
     SupportOnly = 8192,
+    /// <summary>An intention only with its act written ("vowed to attack", "pledged closer cooperation"); "offered accounts" is none.</summary>
+    NeedsComp = 16384,
 }
 
 /// <summary>A patterns.tsv row.</summary>
@@ -132,7 +134,7 @@ sealed class Lexicon
                         "comp" => PatternFlags.Comp, "host" => PatternFlags.Host, "intrans" => PatternFlags.Intrans,
                         "base-" => PatternFlags.NoBase, "event" => PatternFlags.Event, "process" => PatternFlags.Process,
                         "copula" => PatternFlags.Copula, "subj-for" => PatternFlags.SubjFor, "needs-target" => PatternFlags.NeedsTarget,
-                        "needs-harm" => PatternFlags.NeedsHarm, "causative" => PatternFlags.Causative, "support-only" => PatternFlags.SupportOnly,
+                        "needs-harm" => PatternFlags.NeedsHarm, "causative" => PatternFlags.Causative, "support-only" => PatternFlags.SupportOnly, "needs-comp" => PatternFlags.NeedsComp,
                         _ => throw new FormatException($"{where}: unknown flag '{f}'"),
                     };
             if (part == Part.Noun && (flags & (PatternFlags.Event | PatternFlags.Process | PatternFlags.Copula)) == 0)

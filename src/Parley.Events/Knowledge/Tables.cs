@@ -31,7 +31,7 @@ public sealed class CameoTable
 }
 
 /// <summary>A types.tsv row.</summary>
-public sealed record PloverType(string Name, bool Symmetric, bool NeedsTarget, string? FutureType, string? FutureCameo);
+public sealed record PloverType(string Name, bool Symmetric, bool NeedsTarget, string? FutureType, string? FutureCameo, bool Domestic, bool AgainstFallback);
 
 public sealed class TypeTable
 {
@@ -45,10 +45,11 @@ public sealed class TypeTable
         var table = new TypeTable();
         foreach (var (line, cells) in Parley.Core.Knowledge.ReadRows(path))
         {
-            if (cells.Length < 3) throw new FormatException($"{path}:{line}: expected type, symmetric, needs_target[, future, future_cameo]");
+            if (cells.Length < 3) throw new FormatException($"{path}:{line}: expected type, symmetric, needs_target[, future, future_cameo, domestic, against]");
             var name = cells[0].Trim();
-            table._types[name] = new PloverType(name, cells[1].Trim() == "yes", cells[2].Trim() == "yes",
-                cells.Length > 3 ? CameoTable.Blank(cells[3]) : null, cells.Length > 4 ? CameoTable.Blank(cells[4]) : null);
+            bool Yes(int k) => cells.Length > k && cells[k].Trim() == "yes";
+            table._types[name] = new PloverType(name, Yes(1), Yes(2),
+                cells.Length > 3 ? CameoTable.Blank(cells[3]) : null, cells.Length > 4 ? CameoTable.Blank(cells[4]) : null, Yes(5), Yes(6));
         }
         return table;
     }
