@@ -297,7 +297,16 @@ public sealed partial class SqliteStore
     /// article and position. Streams: rows are read as the caller enumerates; do not add while enumerating.
     /// A bad date bound, type or modality throws <see cref="ArgumentException"/> at the call, before enumeration.
     /// </summary>
-    public IEnumerable<StoredEvent> Events(EventQuery q)
+    public IEnumerable<StoredEvent> Events(EventQuery q) => ReadEvents(EventCommand(q, count: false));
+
+    /// <summary>How many events <see cref="Events"/> would return for <paramref name="q"/> (Limit and Offset included).</summary>
+    public long CountEvents(EventQuery q)
+    {
+        using var cmd = EventCommand(q, count: true);
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    SqliteCommand EventCommand(EventQuery q, bool count)
     {
         ArgumentNullException.ThrowIfNull(q);
         if (q.Limit is { } limit) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit, nameof(q.Limit));
@@ -360,7 +369,10 @@ public sealed partial class SqliteStore
                 cmd.Parameters.AddWithValue("$modality", m);
             }
             if (!q.IncludeNegated) where.Add("e.negated = 0");
-            cmd.CommandText = $"""
+            var filter = where.Count > 0 ? "WHERE " + string.Join("\n  AND ", where) : "";
+            cmd.CommandText = count
+                ? $"SELECT COUNT(*) FROM (SELECT 1 FROM events e {filter} LIMIT $limit OFFSET $offset);"
+                : $"""
                 SELECT a.id, a.content_hash, a.title, a.outlet, a.published, a.url, a.ingested_at,
                        e.event_id, e.type, e.mode, e.cameo, e.goldstein, e.date, e.date_text, e.date_source,
                        e.location_name, e.location_country, e.lat, e.lon, e.negated, e.modality, e.trigger,
@@ -368,19 +380,19 @@ public sealed partial class SqliteStore
                        (SELECT json_group_array(json_array(side, idx, actor, name, code, country)) FROM event_actors x WHERE x.event_rowid = e.rowid)
                 FROM events e
                 JOIN articles a ON a.rowid = e.article_rowid
-                {(where.Count > 0 ? "WHERE " + string.Join("\n  AND ", where) : "")}
+                {filter}
                 ORDER BY e.date_lo IS NULL, e.date DESC, e.article_id, e.article_rowid, e.start, e.rowid
                 LIMIT $limit OFFSET $offset;
                 """;
             cmd.Parameters.AddWithValue("$limit", q.Limit ?? -1);
             cmd.Parameters.AddWithValue("$offset", q.Offset);
+            return cmd;
         }
         catch
         {
             cmd.Dispose();
             throw;
         }
-        return ReadEvents(cmd);
     }
 
     static IEnumerable<StoredEvent> ReadEvents(SqliteCommand cmd)
