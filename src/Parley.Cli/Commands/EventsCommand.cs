@@ -165,6 +165,9 @@ static class EventsCommand
         var at = trigger is { Length: > 0 } ? text.IndexOf(trigger, StringComparison.OrdinalIgnoreCase) : -1;
         var start = Math.Clamp(at < 0 ? 0 : at - width / 3, 0, text.Length - width);
         var end = start + width;
+        // whole words only
+        if (start > 0 && text[start - 1] != ' ' && text.IndexOf(' ', start) is var sp and >= 0 && sp < end) start = sp + 1;
+        if (end < text.Length && text[end] != ' ' && text.LastIndexOf(' ', end - 1) is var last && last > start) end = last;
         return (start > 0 ? "…" : "") + text[start..end].Trim() + (end < text.Length ? "…" : "");
     }
 
