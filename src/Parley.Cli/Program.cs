@@ -8,6 +8,8 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     DemoCommand.Create(),
     StatsCommand.Create(),
     QuotesCommand.Create(),
+    EventsCommand.Create(),
+    ExportCommand.Create(),
     EvalCommand.Create(),
     EvalExtractionCommand.Create(),
     EvalPolNearCommand.Create(),

@@ -15,9 +15,9 @@ namespace Parley.Store;
 /// so they see everything added. One writer per file; other processes may open it (they wait on locks).
 /// Not thread-safe: use one instance per thread.
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed partial class SqliteStore : IDisposable
 {
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
     public const int BatchSize = 500;
 
     readonly SqliteConnection _db;
@@ -92,6 +92,11 @@ public sealed class SqliteStore : IDisposable
         {
             Exec(db, SchemaV2, tx);
             BackfillQuotes(db, tx);
+        }
+        if (existing < 3)
+        {
+            Exec(db, SchemaV3, tx);
+            BackfillEvents(db, tx);
         }
         using (var cmd = db.CreateCommand())
         {
@@ -341,6 +346,7 @@ public sealed class SqliteStore : IDisposable
             index.Parameters.AddWithValue("$row", rowid);
             index.ExecuteNonQuery();
         }
+        InsertEventRows(rowid, hash, r);
         return AddResult.Inserted;
     }
 
@@ -685,7 +691,7 @@ public sealed class SqliteStore : IDisposable
         using (var cmd = Command("SELECT COUNT(*), COUNT(speaker_name) FROM quotes;"))
         using (var r = cmd.ExecuteReader())
             if (r.Read()) (quotes, withSpeaker) = (r.GetInt64(0), r.GetInt64(1));
-        return new StoreStats(articles, outlets, top, from, to, bySource, errors, DatabaseBytes(), quotes, withSpeaker);
+        return WithEventCounts(new StoreStats(articles, outlets, top, from, to, bySource, errors, DatabaseBytes(), quotes, withSpeaker));
     }
 
     long DatabaseBytes()
@@ -737,6 +743,7 @@ public sealed class SqliteStore : IDisposable
             _insertSentence?.Dispose();
             _insertQuote?.Dispose();
             _indexQuotes?.Dispose();
+            DisposeEventRows();
             _tx?.Dispose();
             _db.Dispose();
         }

@@ -28,6 +28,11 @@ public sealed record StoreStats(
 {
     /// <summary>The key <see cref="ByPublishedSource"/> uses for articles with no publication date.</summary>
     public const string NoPublishedSource = "none";
+
+    /// <summary>Stored events (schema v3).</summary>
+    public long Events { get; init; }
+    /// <summary>Distinct actors (name and code) named in stored articles.</summary>
+    public long Actors { get; init; }
 }
 
 /// <summary>

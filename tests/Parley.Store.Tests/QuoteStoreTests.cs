@@ -496,7 +496,7 @@ public sealed class QuoteStoreTests : IDisposable
 
         using (var store = SqliteStore.Open(DbPath))
         {
-            Assert.Equal("2", Scalar("SELECT version FROM schema_version"));
+            Assert.Equal($"{SqliteStore.SchemaVersion}", Scalar("SELECT version FROM schema_version"));
             var quotes = store.Quotes(new QuoteQuery()).ToList();
             Assert.Equal(["moscow/Q1", "moscow/Q2", "moscow/Q3"], Keys(quotes));
             Assert.Equal("President Vladimir Putin said that the grain deal could be revived only if Western sanctions were eased.", quotes[1].SentenceText);
@@ -526,13 +526,13 @@ public sealed class QuoteStoreTests : IDisposable
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "UPDATE schema_version SET version = 3";
+            cmd.CommandText = $"UPDATE schema_version SET version = {SqliteStore.SchemaVersion + 1}";
             cmd.ExecuteNonQuery();
         }
         var ex = Assert.Throws<InvalidOperationException>(() => SqliteStore.Open(DbPath));
-        Assert.Contains("schema version 3", ex.Message);
-        Assert.Contains("knows up to 2", ex.Message);
-        Assert.Equal("3", Scalar("SELECT version FROM schema_version"));
+        Assert.Contains($"schema version {SqliteStore.SchemaVersion + 1}", ex.Message);
+        Assert.Contains($"knows up to {SqliteStore.SchemaVersion}", ex.Message);
+        Assert.Equal($"{SqliteStore.SchemaVersion + 1}", Scalar("SELECT version FROM schema_version"));
     }
 
     string Scalar(string sql)

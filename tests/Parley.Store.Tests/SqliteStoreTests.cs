@@ -79,7 +79,7 @@ public sealed class SqliteStoreTests : IDisposable
             Assert.Equal(a.Sentences, store.SentencesOf(a.ContentHash!));
         }
         Assert.Equal("wal", Scalar(DbPath, "PRAGMA journal_mode"));
-        Assert.Equal("2", Scalar(DbPath, "SELECT version FROM schema_version"));
+        Assert.Equal($"{SqliteStore.SchemaVersion}", Scalar(DbPath, "SELECT version FROM schema_version"));
         Assert.Equal("Example Times", Scalar(DbPath, "SELECT outlet FROM articles WHERE id = 'a1'"));
         Assert.Equal(2, Count(DbPath, "sentences"));
     }

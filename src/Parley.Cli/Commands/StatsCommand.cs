@@ -34,6 +34,8 @@ static class StatsCommand
                 .Add("published_source", new JsonObject(s.ByPublishedSource.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))))
                 .Add("quotes", s.Quotes)
                 .Add("quotes_with_speaker", s.QuotesWithSpeaker)
+                .Add("events", s.Events)
+                .Add("actors", s.Actors)
                 .Add("ingest_errors", s.IngestErrors)
                 .Add("database_bytes", s.DatabaseBytes)
                 .Write(parse.GetValue(IngestCommand.Json));
