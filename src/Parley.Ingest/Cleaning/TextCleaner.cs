@@ -16,9 +16,11 @@ public sealed class TextCleaner
     readonly CleaningCues _cues;
     readonly OutletCues _outlets;
     readonly MinorWords _minor;
+    readonly InlineCards _cards;
 
-    TextCleaner(CleaningCues cues, OutletCues outlets, MinorWords minor)
+    TextCleaner(CleaningCues cues, OutletCues outlets, MinorWords minor, InlineCards cards)
     {
+        _cards = cards;
         _cues = cues;
         _outlets = outlets;
         _minor = minor;
@@ -28,7 +30,7 @@ public sealed class TextCleaner
     public static TextCleaner Load()
     {
         var outlets = OutletCues.Load();
-        return new TextCleaner(CleaningCues.Load(outlets), outlets, MinorWords.Load());
+        return new TextCleaner(CleaningCues.Load(outlets), outlets, MinorWords.Load(), InlineCards.Load());
     }
 
     /// <summary>
@@ -156,7 +158,7 @@ public sealed class TextCleaner
                 continue;
             }
 
-            result.Paragraphs.Add(s);
+            result.Paragraphs.Add(_cards.Strip(s, result.Removed));
             head = false;
             subtitleSlot = false;
         }
