@@ -15,7 +15,7 @@ namespace Parley.Store;
 /// so they see everything added. One writer per file; other processes may open it (they wait on locks).
 /// Not thread-safe: use one instance per thread.
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed partial class SqliteStore : IDisposable
 {
     public const int SchemaVersion = 2;
     public const int BatchSize = 500;
