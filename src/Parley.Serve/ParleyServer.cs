@@ -115,7 +115,6 @@ public static class ParleyServer
         QuotesEndpoints.Map(api, ctx);
         StatsEndpoints.Map(api, ctx);
         IngestEndpoints.Map(api, ctx);
-        api.MapFallback(() => Problems.NotFound("no such API endpoint")).ExcludeFromDescription();
         return app;
     }
 

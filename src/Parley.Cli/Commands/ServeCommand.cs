@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Parley.Serve;
 
 namespace Parley.Cli.Commands;

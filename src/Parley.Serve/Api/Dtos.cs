@@ -74,7 +74,7 @@ static class Dto
                 mentions.Add(new MentionDto(m.Start, m.End, m.Text, a.Id, a.Name, a.Kind, a.Code, a.Country, a.Role, m.Via, SentenceOf(r.Sentences, m.Start)));
         mentions.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.End.CompareTo(x.End));
         return new ArticleDetail(
-            r.Id, contentHash, r.Source, r.Title, r.Subtitle, r.Outlet, r.Byline, r.Published, r.PublishedSource, r.Url, r.Text, r.Captions,
+            r.Id, contentHash, Path.IsPathRooted(r.Source) ? Path.GetFileName(r.Source) : r.Source, r.Title, r.Subtitle, r.Outlet, r.Byline, r.Published, r.PublishedSource, r.Url, r.Text, r.Captions,
             sentences,
             r.Actors.Select(a => new ActorDto(a.Id, a.Name, a.Kind, a.Code, a.Country, a.Role, a.Members, a.Mentions.Count)).ToList(),
             mentions,

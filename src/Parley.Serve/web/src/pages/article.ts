@@ -74,7 +74,7 @@ function collect(a: ArticleDetail): Annotation[] {
         ...(q.cue ? [`Cue: ${q.cue}`] : []), `Ref: ${q.ref}`],
     });
   }
-  for (const e of a.events)
+  for (const e of a.events.filter((e) => e.sentence >= 0)) // others are in the title or a caption
     list.push({
       start: e.start, end: e.end, kind: "event", cls: "event",
       lines: [`Event: ${e.type}${e.mode ? ` / ${e.mode}` : ""}${e.cameo ? ` · CAMEO ${e.cameo}` : ""}${e.negated ? " · negated" : ""}${e.modality !== "asserted" ? ` · ${e.modality}` : ""}`,
@@ -167,6 +167,7 @@ function sideQuote(a: ArticleDetail, q: Quote): HTMLElement {
 function sideEvent(a: ArticleDetail, e: EventItem): HTMLElement {
   return h("li", null,
     h("span", { class: "badge" }, e.type), e.cameo ? h("span", { class: "code" }, e.cameo) : null, " ",
-    h("a", { href: link(["article", a.id], { s: e.sentence }) }, `${names(e.source)} → ${names(e.target)}`),
+    e.sentence >= 0 ? h("a", { href: link(["article", a.id], { s: e.sentence }) }, `${names(e.source)} → ${names(e.target)}`)
+      : h("span", null, `${names(e.source)} → ${names(e.target)} (title)`),
     h("span", { class: "muted" }, ` ${e.date ?? ""}`));
 }
