@@ -131,18 +131,24 @@ public sealed class IngestTests : IAsyncLifetime
     [Fact]
     public async Task Too_large_bodies_are_413_with_or_without_a_length()
     {
+        // Expect: 100-continue, so the client waits for the server's answer before sending a body it will refuse.
         var big = new JsonObject { ["text"] = new string('a', 20_000) }.ToJsonString();
-        using var sized = await Post(big);
-        await Problem(sized, HttpStatusCode.RequestEntityTooLarge);
+        var sized = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = new StringContent(big, Encoding.UTF8, "application/json") }.Bearer(Token);
+        sized.Headers.ExpectContinue = true;
+        using (var res = await _http.SendAsync(sized))
+            await Problem(res, HttpStatusCode.RequestEntityTooLarge);
 
+        // no Content-Length: the server stops reading at the limit
+        var justOver = new JsonObject { ["text"] = new string('a', 16 * 1024) }.ToJsonString();
         var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/ingest")
         {
-            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big))),
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(justOver))),
         }.Bearer(Token);
         chunked.Content!.Headers.ContentType = new("application/json");
         chunked.Headers.TransferEncodingChunked = true;
-        using var res = await _http.SendAsync(chunked);
-        await Problem(res, HttpStatusCode.RequestEntityTooLarge);
+        chunked.Headers.ExpectContinue = true;
+        using (var res = await _http.SendAsync(chunked))
+            await Problem(res, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
