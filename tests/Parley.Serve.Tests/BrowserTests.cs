@@ -33,7 +33,7 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser)
     /// <summary>Waits until the page shows a new render of the given route after a navigation.</summary>
     static async Task Navigated(IPage page, string route, string hashPart)
     {
-        await page.WaitForFunctionAsync("([r, h]) => document.body.dataset.ready === r && location.hash.includes(h) && document.querySelector('.page')?.dataset.page === r", new[] { route, hashPart });
+        await page.WaitForFunctionAsync("([r, h]) => document.body.dataset.ready === r && document.body.dataset.hash === location.hash && location.hash.includes(h)", new[] { route, hashPart });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
@@ -72,6 +72,7 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser)
         Assert.All(kinds, k => Assert.Equal("direct", k));
 
         await s.Page.GotoAsync(server.BaseUrl + "/#/quotes");
+        await Navigated(s.Page, "quotes", "#/quotes");
         await s.Page.FillAsync("input[name=speaker]", "Lavrov");
         await s.Page.FillAsync("input[name=from]", "2022-01-01");
         await s.Page.ClickAsync("form.filters button[type=submit]");

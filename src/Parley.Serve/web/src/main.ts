@@ -31,6 +31,7 @@ let renderId = 0;
 
 async function render(): Promise<void> {
   const id = ++renderId;
+  const hash = location.hash;
   const { route, params, query } = parseHash();
   const main = document.getElementById("app")!;
   for (const a of document.querySelectorAll<HTMLAnchorElement>("#nav a"))
@@ -48,6 +49,7 @@ async function render(): Promise<void> {
   main.append(slot);
   slot.dispatchEvent(new CustomEvent("parley:shown", { bubbles: true }));
   document.body.dataset.ready = route.path;
+  document.body.dataset.hash = hash; // which address the page shows (tests wait for it)
 }
 
 function buildNav(): void {
