@@ -17,6 +17,7 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     ActorsCommand.Create(),
     TimeCommand.Create(),
     PlacesCommand.Create(),
+    ServeCommand.Create(),
 };
 try
 {

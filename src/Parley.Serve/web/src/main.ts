@@ -1,0 +1,73 @@
+import "./style.css";
+import { api } from "./api";
+import { clear, h } from "./dom";
+import { articlesPage } from "./pages/articles";
+import { articlePage } from "./pages/article";
+import { quotesPage } from "./pages/quotes";
+
+/** A page renders into the main element from its path parameters and query. */
+export type Page = (main: HTMLElement, params: string[], query: URLSearchParams) => Promise<void>;
+
+interface Route { path: string; title: string; nav: boolean; page: Page }
+
+// Later pages (timeline, network, positions, processes) add a line here.
+const routes: Route[] = [
+  { path: "articles", title: "Articles", nav: true, page: articlesPage },
+  { path: "quotes", title: "Quotes", nav: true, page: quotesPage },
+  { path: "article", title: "Article", nav: false, page: articlePage },
+];
+
+function parseHash(): { route: Route; params: string[]; query: URLSearchParams } {
+  const raw = location.hash.replace(/^#\/?/, "");
+  const [path, qs = ""] = raw.split("?", 2);
+  const parts = path.split("/").filter((p) => p.length > 0).map((p) => {
+    try { return decodeURIComponent(p); } catch { return p; }
+  });
+  const route = routes.find((r) => r.path === parts[0]) ?? routes[0];
+  return { route, params: parts.slice(1), query: new URLSearchParams(qs) };
+}
+
+let renderId = 0;
+
+async function render(): Promise<void> {
+  const id = ++renderId;
+  const hash = location.hash;
+  const { route, params, query } = parseHash();
+  const main = document.getElementById("app")!;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>("#nav a"))
+    a.classList.toggle("active", a.dataset.route === route.path);
+  document.title = `${route.title} · Parley`;
+  const slot = h("div", { class: "page", dataset: { page: route.path } });
+  try {
+    await route.page(slot, params, query);
+  } catch (e) {
+    clear(slot);
+    slot.append(h("div", { class: "error", role: "alert" }, e instanceof Error ? e.message : String(e)));
+  }
+  if (id !== renderId) return; // a newer navigation won
+  clear(main);
+  main.append(slot);
+  slot.dispatchEvent(new CustomEvent("parley:shown", { bubbles: true }));
+  document.body.dataset.ready = route.path;
+  document.body.dataset.hash = hash; // which address the page shows (tests wait for it)
+}
+
+function buildNav(): void {
+  const nav = document.getElementById("nav")!;
+  for (const r of routes.filter((r) => r.nav))
+    nav.append(h("a", { href: "#/" + r.path, dataset: { route: r.path } }, r.title));
+}
+
+async function showStats(): Promise<void> {
+  try {
+    const s = await api.stats();
+    const el = document.getElementById("store-stats")!;
+    el.textContent = `${s.articles.toLocaleString("en")} articles · ${s.quotes.toLocaleString("en")} quotes` +
+      (s.published_from ? ` · ${s.published_from.slice(0, 10)} – ${(s.published_to ?? "").slice(0, 10)}` : "");
+  } catch { /* the pages show errors */ }
+}
+
+buildNav();
+window.addEventListener("hashchange", () => { void render(); });
+void render();
+void showStats();
