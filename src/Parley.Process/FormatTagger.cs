@@ -252,10 +252,10 @@ public sealed class FormatTagger
                 }
                 found = ListBefore(ix, toks, b, named);
             }
-            else if (k >= 0 && toks[k].Key == "," && k == i - 1 || k >= 1 && toks[k].Key == "the" && toks[k - 1].Key == ",")
+            else if (k >= 0 && toks[k].Key == ",")
             {
                 // apposition: "Russia, Turkey and Iran, the three guarantors"
-                found = ListBefore(ix, toks, toks[k].Key == "," ? k : k - 1, named);
+                found = ListBefore(ix, toks, k, named);
             }
             if (found.Count == 0)
             {
