@@ -229,7 +229,8 @@ public sealed class PositionTagger
                     findings.Add(new Finding(before, "conditions", gov ?? c, text, cond, 0.7));
                     before.Used = true;
                 }
-                if (after is not null && after.First < condEnd && (!after.Cue.Inverted))
+                // whoever sets a condition wants it met; without a conditioned issue ("a world without X") nothing is said
+                if (before is not null && after is not null && after.First < condEnd && !after.Cue.Inverted)
                 {
                     findings.Add(new Finding(after, "supports", c, Phrase(toks, c), null, before is null ? 0.55 : 0.45));
                     after.Used = true;
@@ -280,6 +281,12 @@ public sealed class PositionTagger
             {
                 stance = gov.Cue.Kind == StanceKind.Supports ? "supports" : "opposes";
                 if (Negated(toks, gov.First, cs)) stance = stance == "supports" ? "opposes" : null;
+                // "end its support for X": an opposing cue over a supporting one
+                else if (stance == "supports" && stances.LastOrDefault(x => x.Last < gov.First && x.First >= cs && gov.First - x.Last <= 3) is { Cue.Kind: StanceKind.Opposes } outer)
+                {
+                    stance = "opposes";
+                    gov = outer;
+                }
                 if (stance is null) continue;
                 if (h.Cue.Inverted) stance = stance == "supports" ? "opposes" : "supports";
             }
