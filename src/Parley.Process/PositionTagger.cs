@@ -273,7 +273,7 @@ public sealed class PositionTagger
             {
                 // "will not withdraw" without a cue: the issue word itself negated
                 if (h.First > cs && Negated(toks, h.First, cs)) stance = h.Cue.Inverted ? null : "opposes";
-                else stance = h.First > fallbackFrom ? fallback : null;
+                else stance = h.First > fallbackFrom ? fallback is null ? null : h.Cue.Inverted ? (fallback == "supports" ? "opposes" : "supports") : fallback : null;
                 confidence = 0.5;
                 if (stance is null) continue;
             }
