@@ -25,6 +25,12 @@ public sealed class ArticleRecord
     public List<TimexRecord> Timexes { get; set; } = [];
     /// <summary>Place names found in the text, resolved against the places gazetteer (an extension of the contract).</summary>
     public List<PlaceMention> Places { get; set; } = [];
+    /// <summary>Multilateral formats, their rounds, members and changes (an extension; docs/record-extensions.md).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<FormatMentionRecord>? Formats { get; set; }
+    /// <summary>Actors' stances on issues (an extension; docs/record-extensions.md).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<PositionRecord>? Positions { get; set; }
     /// <summary>SHA-256 (hex) of the input content; the store's idempotence key.</summary>
     public string? ContentHash { get; set; }
     public List<string> Errors { get; set; } = [];
@@ -93,6 +99,9 @@ public sealed class QuoteRecord
     /// <summary>"title" when the quote comes from the headline (offsets then point into the title; sentence -1).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Where { get; set; }
+    /// <summary>Issue ids the quote concerns (the positions stage); null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Issues { get; set; }
 }
 
 public sealed class LocationRecord
@@ -128,6 +137,9 @@ public sealed class EventRecord
     /// <summary>Every mention of the event in the article (body sentences, title, captions); null when there is one.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<EvidenceRecord>? Evidence { get; set; }
+    /// <summary>Issue ids the event concerns (the positions stage); null when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Issues { get; set; }
 }
 
 /// <summary>One mention of an event: a body sentence (offsets into the text), the title or a caption (offsets into that string).</summary>

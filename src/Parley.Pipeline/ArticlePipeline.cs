@@ -6,6 +6,7 @@ using Parley.Ingest.Cleaning;
 using Parley.Ingest.Html;
 using Parley.Ingest.Metadata;
 using Parley.Places;
+using Parley.ProcessLayer;
 using Parley.Quotes;
 using Parley.Text;
 using Parley.Time;
@@ -27,6 +28,8 @@ public sealed class ArticlePipeline
     readonly PlaceGazetteer _places;
     readonly QuoteExtractor _quotes;
     readonly EventCoder _events;
+    readonly FormatTagger _formats;
+    readonly PositionTagger _positions;
     readonly PipelineOptions _options;
 
     ArticlePipeline(ActorEngine actors, PipelineOptions options)
@@ -39,6 +42,9 @@ public sealed class ArticlePipeline
         _places = PlaceGazetteer.Load(options.PlacesDirectories);
         _quotes = QuoteExtractor.Load(actors.Knowledge.Countries.Values.Select(c => c.Capital).OfType<string>());
         _events = EventCoder.Load(actors.Knowledge);
+        var process = Parley.ProcessLayer.Knowledge.ProcessKnowledge.Load(actors.Knowledge);
+        _formats = new FormatTagger(process);
+        _positions = new PositionTagger(process);
         _options = options;
     }
 
@@ -113,6 +119,9 @@ public sealed class ArticlePipeline
         {
             ResolveExtra = s => Actors(s, Sentences(s), r.Published),
         }));
+        Stage(record, "formats", r => r.Formats = NullIfEmpty(_formats.Tag(new FormatInput(r.Text, r.Sentences, r.Actors, r.Events, r.Timexes, r.Places, r.Quotes, r.Published))));
+        Stage(record, "positions", r => r.Positions = NullIfEmpty(_positions.Tag(new PositionInput(r.Text, r.Sentences, r.Actors, r.Quotes, r.Events, r.Timexes, r.Published))
+            .ApplyIssues(r.Quotes, r.Events)));
     }
 
     /// <summary>Runs one stage; a failure becomes the record's error ("quotes failed: …") and the article goes on.</summary>
@@ -174,6 +183,8 @@ public sealed class ArticlePipeline
         if (_options.Published is { } fallback) return (fallback, "argument");
         return (null, null);
     }
+
+    static List<T>? NullIfEmpty<T>(List<T> list) => list.Count == 0 ? null : list;
 
     static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
