@@ -54,6 +54,7 @@ static class BenchCommand
                 new("sentences", () => texts.Sum(t => pipeline.Sentences(t).Count)),
                 new("time", () => records.Sum(r => pipeline.Time(r.Text, r.Sentences, r.Published).Count)),
                 new("actors", () => records.Sum(r => pipeline.Actors(r.Text, r.Sentences, r.Published).Count)),
+                new("actors: tokens+gazetteer only", () => records.Sum(r => pipeline.ActorEngine.Gazetteer.Find(r.Text, new List<Parley.Actors.Token>()).Count)),
                 new("places", () => records.Sum(r => pipeline.Places(r.Text, r.Sentences, r.Actors).Count)),
                 new("quotes", () => records.Sum(r => pipeline.Quotes(new QuoteInput(r.Text, r.Sentences, r.Actors, r.Title)).Count)),
                 new("events", () => records.Sum(r => pipeline.Events(new EventInput(r.Text, r.Sentences, r.Actors, r.Timexes, r.Places, r.Published, r.Title, r.Captions)
@@ -128,28 +129,29 @@ static class BenchCommand
         {
             GC.Collect(2, GCCollectionMode.Forced, true, true);
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var pause = GC.GetTotalPauseDuration();
             var cpu = Clock.Now();
             var sink = Work();
             var seconds = Clock.Now() - cpu;
             GC.KeepAlive(sink);
-            return new Pass(seconds, GC.GetAllocatedBytesForCurrentThread() - allocated);
+            return new Pass(seconds, GC.GetAllocatedBytesForCurrentThread() - allocated, (GC.GetTotalPauseDuration() - pause).TotalSeconds);
         }
     }
 
-    readonly record struct Pass(double CpuSeconds, long Allocated);
+    readonly record struct Pass(double CpuSeconds, long Allocated, double GcSeconds);
 
-    sealed record Result(double CpuSeconds, double MinSeconds, double MaxSeconds, long Allocated, int Articles, long Bytes)
+    sealed record Result(double CpuSeconds, double MinSeconds, double MaxSeconds, long Allocated, double GcSeconds, int Articles, long Bytes)
     {
         public static Result Median(List<Pass> passes, int articles, long bytes)
         {
             var sorted = passes.OrderBy(p => p.CpuSeconds).ToList();
             var median = sorted[sorted.Count / 2];
-            return new Result(median.CpuSeconds, sorted[0].CpuSeconds, sorted[^1].CpuSeconds, median.Allocated, articles, bytes);
+            return new Result(median.CpuSeconds, sorted[0].CpuSeconds, sorted[^1].CpuSeconds, median.Allocated, median.GcSeconds, articles, bytes);
         }
 
         public override string ToString() =>
             $"{Articles / CpuSeconds:N0} articles per CPU-s, {Bytes / CpuSeconds / 1e6:N1} MB/s, {CpuSeconds * 1000:N0} ms " +
-            $"(min {MinSeconds * 1000:N0}, max {MaxSeconds * 1000:N0}), {Allocated / (double)Math.Max(1, Articles) / 1e3:N1} kB allocated per article";
+            $"(min {MinSeconds * 1000:N0}, max {MaxSeconds * 1000:N0}), {Allocated / (double)Math.Max(1, Articles) / 1e3:N1} kB allocated per article, GC pauses {GcSeconds * 1000:N0} ms";
     }
 
     /// <summary>CPU time of the calling thread (Linux: CLOCK_THREAD_CPUTIME_ID); elsewhere the process's CPU time.</summary>
