@@ -13,6 +13,7 @@ namespace Parley.Store;
     WriteIndented = false)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(List<string>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(MergeReason))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<long>))]
 public sealed partial class ProcessJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
 
 // v4: the process layer. Per-article facts (positions, format mentions/members/rounds/facts, event issues, the
