@@ -6,8 +6,9 @@ namespace Parley.Merge;
 /// Cross-article event merge: mentions of one real-world event reported by several articles become one cluster.
 /// Two mentions merge when: same PLOVER type, negation and modality class; compatible modes (a phone call is not a
 /// visit); their actors overlap at country level on both sides (on the participant set for symmetric types);
-/// compatible dates (two written days: the same day; partial dates: overlapping intervals; a publication-dated
-/// mention: within the type's window after the other date, never across two different written days); compatible
+/// compatible dates (two written days: the same day; month dates: overlapping intervals; a year alone is too vague to
+/// merge; a publication-dated mention: within the type's window after the other date, two publication-dated ones a day
+/// apart at most, never across two different written days); compatible
 /// places (same place, same country, or one unknown); different articles. Clusters grow by the best-scoring links
 /// first and never take in two mentions that conflict, so chains cannot join different days, places or modes.
 /// The result depends only on the set of mentions, not their order.
@@ -157,6 +158,7 @@ public static class EventMerger
         modeRelation = ga is not null && ga == gb ? "same" : "unknown";
         // dates
         if (a.Lo is null || b.Lo is null) return No("no date", false);
+        if (a.IsYear || b.IsYear) return No("year-only date", false);
         string dateRelation;
         double dateScore;
         var window = rules.Window(a.E.Type);
@@ -175,14 +177,14 @@ public static class EventMerger
         }
         else
         {
-            // at least one is dated by its publication: the event happened on it or up to `window` days before it
+            // dated by publication: the event happened on that day or up to `window` days before it (both by publication: a day apart at most)
             bool Reaches(Prep pub, Prep other) =>
                 pub.Lo!.Value.AddDays(1) >= other.Lo!.Value && pub.Lo.Value.AddDays(-window) <= other.Hi!.Value;
             var ok = (a.Written, b.Written) switch
             {
                 (false, true) => Reaches(a, b),
                 (true, false) => Reaches(b, a),
-                _ => Math.Abs(a.Lo!.Value.DayNumber - b.Lo!.Value.DayNumber) <= window,
+                _ => Math.Abs(a.Lo!.Value.DayNumber - b.Lo!.Value.DayNumber) <= 1,
             };
             if (!ok) return No("outside the publication window", true);
             (dateRelation, dateScore) = ("within-publication-window", a.Lo == b.Lo ? 0.6 : 0.4);
@@ -196,7 +198,12 @@ public static class EventMerger
         else return No($"places ({a.E.Place} vs {b.E.Place})", true);
         // actors
         var shared = a.Countries.Intersect(b.Countries).Order(StringComparer.Ordinal).ToList();
-        if (!ActorsOverlap(a, b, rules.IsSymmetric(a.E.Type))) return No("actors", false);
+        var strongDate = dateRelation == "same-day";
+        switch (ActorsOverlap(a, b, rules.IsSymmetric(a.E.Type), strongDate))
+        {
+            case Overlap.Conflict: return No("actors", true);
+            case Overlap.No: return No("actors", false);
+        }
         var actorScore = (double)shared.Count / Math.Max(1, Math.Min(a.Countries.Count, b.Countries.Count));
         var score = Math.Round(0.4 * dateScore + 0.2 * placeScore + 0.3 * Math.Min(1, actorScore) + (modeRelation == "same" ? 0.1 : 0.05), 3);
         return new MergeDecision
@@ -210,19 +217,27 @@ public static class EventMerger
         };
     }
 
+    enum Overlap { Yes, No, Conflict }
+
     /// <summary>
-    /// Symmetric types: the participant sets share two keys, or all of the smaller set when it has one. Directed types:
-    /// the sources overlap, and the targets overlap when both have targets.
+    /// Symmetric types: participant sets of two or more keys must share two (sharing fewer is a conflict, so no third
+    /// mention can bridge them); a one-key set must lie in the other and needs the same written day. Directed types:
+    /// sources must overlap and targets too (disjoint known sides conflict); a mention with no target needs the same written day.
     /// </summary>
-    static bool ActorsOverlap(Prep a, Prep b, bool symmetric)
+    static Overlap ActorsOverlap(Prep a, Prep b, bool symmetric, bool sameDay)
     {
         if (symmetric)
         {
             var common = a.Countries.Count(b.Countries.Contains);
-            return common >= Math.Min(2, Math.Min(a.Countries.Count, b.Countries.Count)) && common > 0;
+            var smaller = Math.Min(a.Countries.Count, b.Countries.Count);
+            if (smaller >= 2) return common >= 2 ? Overlap.Yes : Overlap.Conflict;
+            if (smaller == 0) return Overlap.No;
+            return common == 1 && sameDay ? Overlap.Yes : Overlap.No;
         }
-        if (a.Sources.Count == 0 || b.Sources.Count == 0 || !a.Sources.Overlaps(b.Sources)) return false;
-        return a.Targets.Count == 0 || b.Targets.Count == 0 || a.Targets.Overlaps(b.Targets);
+        if (a.Sources.Count == 0 || b.Sources.Count == 0) return Overlap.No;
+        if (!a.Sources.Overlaps(b.Sources)) return Overlap.Conflict;
+        if (a.Targets.Count > 0 && b.Targets.Count > 0) return a.Targets.Overlaps(b.Targets) ? Overlap.Yes : Overlap.Conflict;
+        return a.Targets.Count == b.Targets.Count || sameDay ? Overlap.Yes : Overlap.No;
     }
 
     /// <summary>A mention with its derived keys, computed once.</summary>
@@ -232,7 +247,7 @@ public static class EventMerger
         public required string Bucket;
         public DateOnly? Lo, Hi;
         public string? DateValue;
-        public bool Written, IsDay;
+        public bool Written, IsDay, IsYear;
         public string? PlaceKey;
         public required HashSet<string> Sources, Targets, Countries;
 
@@ -250,7 +265,7 @@ public static class EventMerger
                 E = e,
                 Bucket = $"{e.Type.ToUpperInvariant()}|{(e.Negated ? "neg" : "pos")}|{modality}",
                 Lo = lo, Hi = hi, DateValue = lo is null ? null : value,
-                Written = written, IsDay = value?.Length == 10,
+                Written = written, IsDay = value?.Length == 10, IsYear = value?.Length == 4,
                 PlaceKey = string.IsNullOrWhiteSpace(e.Place) ? null : e.Place.Trim().ToLowerInvariant(),
                 Sources = sources, Targets = targets,
                 Countries = [.. sources, .. targets],

@@ -70,8 +70,12 @@ public class EventMergerTests
     {
         var d = Cmp(Ev(1, "a", "2024-12-03", src: ["RUS"], tgt: ["TUR"]), Ev(2, "b", "2024-12-03", src: ["RUS"], tgt: ["IRN"]));
         Assert.False(d.Merge);
-        Assert.False(d.Conflict); // only the actors differ: a third mention may still bridge them
+        Assert.True(d.Conflict); // RUS-TUR and RUS-IRN are different meetings: no third mention may bridge them
         Assert.Equal("actors", d.Failed);
+        // a single known participant matches only on the same written day
+        Assert.True(Cmp(Ev(1, "a", "2024-12-03", tgt: []), Ev(2, "b", "2024-12-03")).Merge);
+        Assert.False(Cmp(Ev(1, "a", "2024-12-03", tgt: []), Ev(2, "b", "2024-12-04", source: "published")).Merge);
+        Assert.False(Cmp(Ev(1, "a", "2024-12-03", tgt: [], type: "ACCUSE"), Ev(2, "b", "2024-12-04", source: "published", type: "ACCUSE")).Merge);
         Assert.True(Cmp(Ev(1, "a", "2024-12-03", src: ["RUS", "TUR", "IRN"], tgt: []), Ev(2, "b", "2024-12-03", src: ["RUS"], tgt: ["TUR"])).Merge);
     }
 
@@ -82,6 +86,9 @@ public class EventMergerTests
         Assert.True(d.Merge);
         Assert.Equal("overlapping-partial", d.Reason!.DateRelation);
         Assert.False(Cmp(Ev(1, "a", "2023-06"), Ev(2, "b", "2023-07-01")).Merge);
+        var year = Cmp(Ev(1, "a", "2023"), Ev(2, "b", "2023-06-21"));
+        Assert.False(year.Merge);
+        Assert.Equal("year-only date", year.Failed);
     }
 
     [Fact]
@@ -93,6 +100,7 @@ public class EventMergerTests
         Assert.False(Cmp(Ev(1, "a", "2023-09-04"), Ev(2, "b", "2023-09-10", source: "published")).Merge); // too late
         Assert.False(Cmp(Ev(1, "a", "2023-09-04"), Ev(2, "b", "2023-09-01", source: "published")).Merge); // published before it happened
         Assert.True(Cmp(Ev(1, "a", "2023-09-05", source: "published"), Ev(2, "b", "2023-09-06", source: "published")).Merge);
+        Assert.False(Cmp(Ev(1, "a", "2023-09-05", source: "published"), Ev(2, "b", "2023-09-07", source: "published")).Merge);
     }
 
     [Fact]

@@ -22,9 +22,10 @@ static class TimelineCommand
         var offset = new Option<int>("--offset") { Description = "skip the first N events", DefaultValueFactory = _ => 0 };
         var explain = new Option<bool>("--explain") { Description = "show why each mention was merged into its event" };
         var json = new Option<bool>("--json") { Description = "one JSON object per event (JSON Lines)" };
+        var rebuild = new Option<bool>("--rebuild") { Description = "first recompute every merged event from scratch (after editing knowledge/merge)" };
         var command = new Command("timeline", "merged events across articles in date order, with sources and evidence")
         {
-            db, actor, with, issue, type, from, to, negated, limit, offset, explain, json,
+            db, actor, with, issue, type, from, to, negated, limit, offset, explain, json, rebuild,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +41,12 @@ static class TimelineCommand
             };
             using var store = StoreAccess.OpenExisting(parse.GetValue(db)!, "timeline");
             if (store is null) return 2;
+            if (parse.GetValue(rebuild))
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                store.RebuildClusters();
+                Console.Error.WriteLine($"parley timeline: merged events rebuilt in {clock.Elapsed.TotalSeconds:0.0} s");
+            }
             var entries = store.Timeline(query);
             if (entries.Count == 0)
             {
