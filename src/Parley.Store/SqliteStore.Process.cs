@@ -197,6 +197,10 @@ public sealed partial class SqliteStore
     /// <summary>v3 → v4: process rows from the stored records, superseded rows, then every cluster.</summary>
     static void BackfillProcess(SqliteConnection db, SqliteTransaction tx)
     {
+        // a store that went back and forth between versions may hold v4 rows already: start clean
+        using (var clear = Cmd(db, tx, "DELETE FROM positions; DELETE FROM format_mentions; DELETE FROM format_members; DELETE FROM rounds; " +
+                                       "DELETE FROM format_facts; DELETE FROM event_issues; DELETE FROM article_entities; DELETE FROM superseded;"))
+            clear.ExecuteNonQuery();
         var rows = new List<(long Rowid, ArticleRecord Record)>();
         using (var read = db.CreateCommand())
         {
