@@ -18,6 +18,11 @@ var root = new RootCommand("parley: news reports about diplomacy and conflict â†
     TimeCommand.Create(),
     PlacesCommand.Create(),
     ServeCommand.Create(),
+    TimelineCommand.Create(),
+    TimelineCommand.CreateEvent(),
+    PositionsCommand.Create(),
+    ProcessCommand.Create(),
+    ReportCommand.Create(),
 };
 try
 {

@@ -17,7 +17,7 @@ namespace Parley.Store;
 /// </summary>
 public sealed partial class SqliteStore : IDisposable
 {
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
     public const int BatchSize = 500;
 
     readonly SqliteConnection _db;
@@ -97,6 +97,11 @@ public sealed partial class SqliteStore : IDisposable
         {
             Exec(db, SchemaV3, tx);
             BackfillEvents(db, tx);
+        }
+        if (existing < 4)
+        {
+            Exec(db, SchemaV4, tx);
+            BackfillProcess(db, tx);
         }
         using (var cmd = db.CreateCommand())
         {
@@ -347,6 +352,7 @@ public sealed partial class SqliteStore : IDisposable
             index.ExecuteNonQuery();
         }
         InsertEventRows(rowid, hash, r);
+        InsertProcessRows(rowid, r);
         return AddResult.Inserted;
     }
 
@@ -442,6 +448,7 @@ public sealed partial class SqliteStore : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_tx is null) return;
+        MergePending();
         _tx.Commit();
         _tx.Dispose();
         _tx = null;

@@ -233,7 +233,7 @@ public sealed class EventStoreTests : IDisposable
             using var cmd = db.CreateCommand();
             cmd.CommandText = "SELECT MAX(version) FROM schema_version;";
             Assert.Equal((long)SqliteStore.SchemaVersion, cmd.ExecuteScalar());
-            Assert.Equal(3, SqliteStore.SchemaVersion);
+            Assert.Equal(4, SqliteStore.SchemaVersion);
         }
     }
 
