@@ -13,7 +13,7 @@ export async function actorPage(main: HTMLElement, params: string[]): Promise<vo
       h("div", { class: "meta" },
         a.kind ? `${a.kind} · ` : "", a.country ? `country ${a.country} · ` : "",
         `named in ${a.articles} article${a.articles === 1 ? "" : "s"} (${a.mentions} mentions) · `,
-        `${a.events.as_source} events as source, ${a.events.as_target} as target · ${a.quotes.count} quotes · `,
+        `${a.events.as_source} event${a.events.as_source === 1 ? "" : "s"} as source, ${a.events.as_target} as target · ${a.quotes.count} quote${a.quotes.count === 1 ? "" : "s"} · `,
         h("span", { class: "muted" }, a.key)),
       a.names.length > 1 ? h("p", { class: "meta" }, "Written as: ", a.names.join(" · ")) : null,
       h("nav", { class: "actor-links" },

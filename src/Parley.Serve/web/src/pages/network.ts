@@ -1,4 +1,4 @@
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
+import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
 import { select as d3select } from "d3-selection";
 import { zoom, zoomIdentity } from "d3-zoom";
 import { api, q, type Network, type NetworkEdge, type NetworkNode } from "../api";
@@ -51,11 +51,18 @@ function draw(net: Network, weight: "count" | "goldstein"): Element {
     .force("charge", forceManyBody().strength(-220))
     .force("center", forceCenter(W / 2, H / 2))
     .force("collide", forceCollide<Node>((n) => n.r + 4))
+    .force("x", forceX(W / 2).strength(0.06))
+    .force("y", forceY(H / 2).strength(0.1))
     .stop();
   for (let i = 0; i < 300; i++) sim.tick(); // laid out before it is shown: no jitter, screenshots are stable
 
+  // the view fits the laid-out graph (labels run to the right of their node)
+  const pad = 20;
+  const x0 = Math.min(...nodes.map((n) => (n.x ?? 0) - n.r)) - pad, x1 = Math.max(...nodes.map((n) => (n.x ?? 0) + n.r + 90)) + pad;
+  const y0 = Math.min(...nodes.map((n) => (n.y ?? 0) - n.r)) - pad, y1 = Math.max(...nodes.map((n) => (n.y ?? 0) + n.r)) + pad;
+
   const svg = document.createElementNS(svgNs, "svg");
-  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.setAttribute("viewBox", `${x0} ${y0} ${x1 - x0} ${y1 - y0}`);
   svg.setAttribute("class", "network");
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", `Network of ${nodes.length} nodes and ${links.length} links`);
