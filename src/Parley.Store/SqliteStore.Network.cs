@@ -173,17 +173,18 @@ public sealed partial class SqliteStore
             c.Apply(count);
             total = (long)count.ExecuteScalar()!;
         }
+        // The page's rowids first (a sort over narrow rows), then their details: the sorter would otherwise carry every
+        // matching row's columns and party list.
         var cmd = Command($"""
             SELECT a.id, a.content_hash, a.title, a.outlet, a.published, a.url, a.ingested_at,
                    e.event_id, e.type, e.mode, e.cameo, e.goldstein, e.date, e.date_text, e.date_source,
                    e.location_name, e.location_country, e.lat, e.lon, e.negated, e.modality, e.trigger,
                    e.sentence, e.start, e."end", e.confidence, e.evidence, e.sentence_text,
                    (SELECT json_group_array(json_array(side, idx, actor, name, code, country)) FROM event_actors x WHERE x.event_rowid = e.rowid)
-            FROM events e
+            FROM (SELECT e.rowid AS rid FROM events e {c.Sql()} ORDER BY {order} LIMIT $limit OFFSET $offset) page
+            JOIN events e ON e.rowid = page.rid
             JOIN articles a ON a.rowid = e.article_rowid
-            {c.Sql()}
-            ORDER BY {order}
-            LIMIT $limit OFFSET $offset;
+            ORDER BY {order};
             """);
         c.Apply(cmd);
         cmd.Parameters.AddWithValue("$limit", q.Limit);
