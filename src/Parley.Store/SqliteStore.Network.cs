@@ -346,13 +346,12 @@ public sealed partial class SqliteStore
             SELECT a.id, a.content_hash, a.title, a.outlet, a.published, a.url,
                    q.quote_id, q.kind, q.text, q.start, q."end", q.sentence, q.cue, q.confidence,
                    q.speaker_name, q.speaker_text, q.speaker_start, q.speaker_end, q.actor, q.code, q.country,
-                   CASE WHEN s.start IS NOT NULL AND s."end" <= length(a.text) THEN substr(a.text, s.start + 1, s."end" - s.start) END
-            FROM quotes q
+                   s.start, s."end", CASE WHEN s.start IS NOT NULL THEN a.text END
+            FROM (SELECT q.rowid AS rid FROM quotes q {c.Sql()} ORDER BY q.published DESC, q.article_id, q.start, q.rowid LIMIT $limit) page
+            JOIN quotes q ON q.rowid = page.rid
             JOIN articles a ON a.rowid = q.article_rowid
             LEFT JOIN sentences s ON s.article_rowid = q.article_rowid AND s.idx = q.sentence
-            {c.Sql()}
-            ORDER BY q.published DESC, q.article_id, q.start, q.rowid
-            LIMIT $limit;
+            ORDER BY q.published DESC, q.article_id, q.start, q.rowid;
             """))
         {
             c.Apply(cmd);
@@ -371,7 +370,8 @@ public sealed partial class SqliteStore
                         Cue = S(12), Confidence = r.IsDBNull(13) ? 0 : r.GetDouble(13),
                         Speaker = new SpeakerRecord { Name = S(14), Text = S(15), Start = I(16), End = I(17), Actor = S(18), Code = S(19), Country = S(20) },
                     },
-                    SentenceText = S(21),
+                    // C# offsets are UTF-16 units; SQLite's substr counts code points
+                    SentenceText = I(21) is int from && I(22) is int to && S(23) is { } text && 0 <= from && from <= to && to <= text.Length ? text[from..to] : null,
                 });
             }
         }

@@ -140,6 +140,7 @@ public sealed class EventApiTests(ServerFixture server)
         var quotes = a["quotes"]!;
         Assert.True(quotes.Int("count") > 0);
         Assert.All(quotes.Arr("recent"), q => Assert.Equal("Sergei Lavrov", q!["quote"]!["speaker"].Str("name")));
+        Assert.All(quotes.Arr("recent"), q => Assert.Contains(q!["quote"].Str("text")!, q.Str("sentence_text")));
         var events = a["events"]!;
         Assert.True(events.Int("as_source") + events.Int("as_target") > 0);
         Assert.All(events.Arr("recent"), e => Assert.Contains(Parties(e!, "source").Concat(Parties(e!, "target")), p => p.Str("key") == key));
