@@ -121,12 +121,51 @@ public sealed partial class SqliteStore
         if (q.DatedOnly) c.Where.Add("e.date_lo IS NOT NULL");
         if (Blank(q.Issue) is { } issue)
         {
-            // The positions stage writes issues on the record's events; no column holds them yet.
-            c.Where.Add($"""
-                EXISTS (SELECT 1 FROM articles ia, json_each(ia.record_json, '$.events') ev, json_each(ev.value, '$.issues') iss
-                        WHERE ia.rowid = e.article_rowid AND json_extract(ev.value, '$.id') = e.event_id AND iss.value = {c.Param(issue)})
-                """);
+            var rows = EventIssues().GetValueOrDefault(issue);
+            c.Where.Add(rows is { Count: > 0 } ? $"e.rowid IN ({string.Join(",", rows)})" : "0");
         }
+    }
+
+    // Issue tags of events (the positions stage writes them on the record's events; no column holds them yet: the
+    // process layer's tables will). Read once from the records and kept until an article is added.
+    long _issuesAt = -1;
+    Dictionary<string, List<long>> _eventIssues = [];
+
+    Dictionary<string, List<long>> EventIssues()
+    {
+        var max = Scalar(_db, "SELECT MAX(rowid) FROM articles;") as long? ?? 0;
+        if (max == _issuesAt) return _eventIssues;
+        var rowids = new Dictionary<(long, string), long>();
+        using (var cmd = Command("SELECT rowid, article_rowid, event_id FROM events;"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) rowids[(r.GetInt64(1), r.GetString(2))] = r.GetInt64(0);
+        var map = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        using (var cmd = Command("""SELECT rowid, record_json FROM articles WHERE instr(record_json, '"issues"') > 0;"""))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                try
+                {
+                    using var doc = System.Text.Json.JsonDocument.Parse(r.GetString(1));
+                    if (!doc.RootElement.TryGetProperty("events", out var events) || events.ValueKind != System.Text.Json.JsonValueKind.Array) continue;
+                    foreach (var e in events.EnumerateArray())
+                    {
+                        if (!e.TryGetProperty("issues", out var issues) || issues.ValueKind != System.Text.Json.JsonValueKind.Array) continue;
+                        if (!e.TryGetProperty("id", out var id) || id.GetString() is not { } eid || !rowids.TryGetValue((r.GetInt64(0), eid), out var row)) continue;
+                        foreach (var i in issues.EnumerateArray())
+                            if (i.GetString() is { } key)
+                                (map.TryGetValue(key, out var list) ? list : map[key] = []).Add(row);
+                    }
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // a record that no longer parses has no tags
+                }
+            }
+        }
+        (_eventIssues, _issuesAt) = (map, max);
+        return map;
     }
 
     static void TypeCondition(Conditions c, string? type)
