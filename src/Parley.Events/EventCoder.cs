@@ -140,6 +140,21 @@ public sealed class EventCoder
         return false;
     }
 
+    /// <summary>
+    /// A bare year used as a modifier ("a possible 2016 contender", "the 2020 summit", "China 2025 plan"):
+    /// no preposition before it and a word after it, so it names something rather than dating the event.
+    /// </summary>
+    bool IsAttributiveYear(Unit unit, TimexRecord t)
+    {
+        if (t.Text.Length != 4 || t.Text.AsSpan().ContainsAnyExceptInRange('0', '9')) return false;
+        var i = unit.Toks.FindIndex(k => k.Start == t.Start);
+        if (i < 0) return false;
+        if (i > 0 && _kb.Cues.Is(CueKind.Preposition, unit.Toks[i - 1])) return false;
+        var j = i + 1;
+        while (j < unit.Toks.Count && unit.Toks[j].IsQuote) j++;
+        return j < unit.Toks.Count && unit.Toks[j].IsWord && !_kb.Cues.Is(CueKind.Coordinator, unit.Toks[j]);
+    }
+
     static bool IsDateValue(string? v) =>
         v is { Length: >= 4 } && (char.IsAsciiDigit(v[0]) || v.StartsWith("XXXX", StringComparison.Ordinal))
         && v.Length <= 10 && (v.Length == 4 || v[4] == '-') && !v.Contains('W') && !v.Contains('T');
@@ -154,7 +169,7 @@ public sealed class EventCoder
             var from = unit.Toks[c.ClauseFirst].Start;
             var to = unit.Toks[Math.Max(c.ClauseFirst, c.ClauseEnd - 1)].End;
             var at = unit.Toks[c.Occ.First].Start;
-            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && t.Start >= from && t.End <= to && !DatesAnother(unit, at, t.Start))
+            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && t.Start >= from && t.End <= to && !DatesAnother(unit, at, t.Start) && !IsAttributiveYear(unit, t))
                 .OrderBy(t => Math.Abs(t.Start - at)).FirstOrDefault();
             if (best is null) continue;
             c.Date = best.Value;
@@ -165,7 +180,7 @@ public sealed class EventCoder
         {
             if (c.Date is not null) continue;
             var at = unit.Toks[c.Occ.First].Start;
-            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && !claimed.Contains(t) && !DatesAnother(unit, at, t.Start))
+            var best = unit.Timexes.Where(t => IsDateValue(t.Value) && !claimed.Contains(t) && !DatesAnother(unit, at, t.Start) && !IsAttributiveYear(unit, t))
                 .OrderBy(t => Math.Abs(t.Start - at)).FirstOrDefault();
             if (best is null) continue;
             c.Date = best.Value;

@@ -145,6 +145,10 @@ public sealed class ArticlePipeline
             ? _htmlExtractor.Extract(html, doc.Url)
             : _textCleaner.Clean(doc.Text ?? "", doc.Title);
 
+    /// <summary>The time stage alone: time expressions, anchored on the publication date.</summary>
+    public List<TimexRecord> Time(string text, IReadOnlyList<TextSpan> sentences, string? published) =>
+        _time.Tag(text, sentences, published);
+
     /// <summary>The actors stage alone: actors and their mentions in the text, roles at the publication date.</summary>
     public List<ActorRecord> Actors(string text, IReadOnlyList<TextSpan> sentences, string? published) =>
         _actors.Resolve(text, sentences, published);

@@ -14,6 +14,23 @@ public class AnchorTests
         Assert.Equal(("2023-06-07", "on June 7", "text"), (e.Date, e.DateText, e.DateSource));
     }
 
+    [Theory]
+    [InlineData("Senator Ruiz, a likely 2028 presidential hopeful, criticized Erdogan on Fox News.", "2028")]
+    [InlineData("Beijing urged Washington to stop attacking its \u201cVision 2035\u201d industrial plan.", "2035")]
+    public void A_year_that_modifies_a_noun_does_not_date_the_event(string text, string year)
+    {
+        var e = Code(text, "2025-03-02", timexes: [Timex(text, year, year)]).Single();
+        Assert.Equal(("2025-03-02", "published"), (e.Date, e.DateSource));
+    }
+
+    [Fact]
+    public void A_year_after_a_preposition_still_dates_the_event()
+    {
+        const string text = "Obama said he hoped to visit Havana in 2016.";
+        var e = One(Code(text, "2015-12-17", timexes: [Timex(text, "2016", "2016")]), "CONSULT");
+        Assert.Equal(("2016", "text"), (e.Date, e.DateSource));
+    }
+
     [Fact]
     public void Publication_date_when_the_sentence_has_none()
     {

@@ -72,6 +72,7 @@ public sealed class ActorResolver
         readonly int[] _covered;    // token → index of the match covering it, or -1
         readonly Dictionary<string, Ent> _ents = new(StringComparer.Ordinal);
         readonly List<Mention> _seq = [];
+        bool _inOrder = true;   // mentions were added in sentence order (nearly always), so a sentence's are one run of _seq
         readonly List<(int FirstMatch, int LastMatch)> _compounds = [];
         readonly List<Ent> _unknowns = [];
 
@@ -132,7 +133,23 @@ public sealed class ActorResolver
         {
             e.Mentions.Add(new MentionRecord { Start = start, End = end, Text = _text[start..end], Via = via });
             e.Last = start;
-            _seq.Add(new Mention(e, SentenceOf(start), start, subject));
+            var sentence = SentenceOf(start);
+            if (_seq.Count > 0 && sentence < _seq[^1].Sentence) _inOrder = false;
+            _seq.Add(new Mention(e, sentence, start, subject));
+        }
+
+        /// <summary>
+        /// A range [From, To) of <see cref="_seq"/> holding every mention of sentences lo..hi (more when the
+        /// mentions are out of order); callers still test each mention's sentence.
+        /// </summary>
+        (int From, int To) Candidates(int lo, int hi)
+        {
+            if (!_inOrder) return (0, _seq.Count);
+            var to = _seq.Count;
+            while (to > 0 && _seq[to - 1].Sentence > hi) to--;
+            var from = to;
+            while (from > 0 && _seq[from - 1].Sentence >= lo) from--;
+            return (from, to);
         }
 
         bool SubjectBefore(int firstToken)
@@ -577,13 +594,31 @@ public sealed class ActorResolver
         {
             var s = SentenceOf(at);
             bool Fits(Ent e) => e.Kind == "person" && (gender is not ("m" or "f") || e.Gender is null || e.Gender == gender);
-            var same = _seq.Where(x => x.Sentence == s && x.Start < at && Fits(x.Ent)).ToList();
-            if (same.Count > 0) return (same.FirstOrDefault(x => x.Subject).Ent ?? same[^1].Ent);
+            // this sentence before the pronoun: its first subject, else the latest person
+            Ent? subject = null, latest = null;
+            var (from, to) = Candidates(s, s);
+            for (var j = from; j < to; j++)
+            {
+                var x = _seq[j];
+                if (x.Sentence != s || x.Start >= at || !Fits(x.Ent)) continue;
+                if (subject is null && x.Subject) subject = x.Ent;
+                latest = x.Ent;
+            }
+            if (latest is not null) return subject ?? latest;
             if (Cataphora(at) is { } ahead && Fits(ahead)) return ahead;
             for (var back = 1; back <= 2; back++)
             {
-                var prev = _seq.Where(x => x.Sentence == s - back && Fits(x.Ent)).ToList();
-                if (prev.Count > 0) return (prev.FirstOrDefault(x => x.Subject).Ent ?? prev[0].Ent);
+                // an earlier sentence: its first subject, else its first person
+                Ent? first = null;
+                (from, to) = Candidates(s - back, s - back);
+                for (var j = from; j < to; j++)
+                {
+                    var x = _seq[j];
+                    if (x.Sentence != s - back || !Fits(x.Ent)) continue;
+                    first ??= x.Ent;
+                    if (x.Subject) return x.Ent;
+                }
+                if (first is not null) return first;
             }
             return null;
         }
@@ -637,7 +672,10 @@ public sealed class ActorResolver
                     var possessive = IsCue(m, "possessive");
                     if (!possessive && !IsCue(MatchAtToken(m.EndToken), "speech")) return m.EndToken;   // expletive "it"
                     var s = SentenceOf(m.Start);
-                    var recent = _seq.Where(x => x.Sentence >= s - 3 && x.Start < m.Start).ToList();
+                    var recent = new List<Mention>();
+                    var (from, to) = Candidates(s - 3, int.MaxValue);
+                    for (var j = from; j < to; j++)
+                        if (_seq[j].Sentence >= s - 3 && _seq[j].Start < m.Start) recent.Add(_seq[j]);
                     // "Ankara announced its desire": a possessive takes the nearest institution of its own sentence first
                     if (possessive)
                         who = recent.LastOrDefault(x => x.Sentence == s && x.Ent.Kind is "org" or "state").Ent;
@@ -665,7 +703,10 @@ public sealed class ActorResolver
             var found = new List<Ent>();
             // the subject of the cue's own sentence is not one of the pair ("Moscow wants both capitals to talk")
             var s = SentenceOf(m.Start);
-            var subject = _seq.FirstOrDefault(x => x.Sentence == s && x.Start < m.Start && x.Subject).Ent;
+            Ent? subject = null;
+            var (from, to) = Candidates(s, s);
+            for (var j = from; j < to && subject is null; j++)
+                if (_seq[j].Sentence == s && _seq[j].Start < m.Start && _seq[j].Subject) subject = _seq[j].Ent;
             for (var j = _seq.Count - 1; j >= 0 && found.Count < 2; j--)
             {
                 var e = _seq[j].Ent;

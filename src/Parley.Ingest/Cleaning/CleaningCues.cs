@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parley.Core;
 
 namespace Parley.Ingest.Cleaning;
@@ -38,6 +39,8 @@ internal sealed class CleaningCues
     readonly Dictionary<string, Cue>.AlternateLookup<ReadOnlySpan<char>> _lineLookup;
     readonly Dictionary<char, List<Cue>> _prefixes = [];
     readonly List<Cue> _contains = [];
+    /// <summary>All contains-phrases at once: one vectorised pass tells whether any of them can match a line.</summary>
+    readonly SearchValues<string> _anyContains;
     readonly List<Cue> _suffixes = [];
 
     CleaningCues(IEnumerable<Cue> cues)
@@ -59,6 +62,7 @@ internal sealed class CleaningCues
             }
         }
         _lineLookup = _lines.GetAlternateLookup<ReadOnlySpan<char>>();
+        _anyContains = SearchValues.Create(_contains.Select(c => c.Phrase).ToArray(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Reads <c>knowledge/cleaning-cues.tsv</c> plus the sign-off agencies of the outlet cues.</summary>
@@ -104,7 +108,7 @@ internal sealed class CleaningCues
             foreach (var cue in prefixes)
                 if (cue.AppliesIn(zone) && line.StartsWith(cue.Phrase, StringComparison.OrdinalIgnoreCase))
                     return cue;
-        if (line.Length <= MaxContainsLine)
+        if (line.Length <= MaxContainsLine && _contains.Count > 0 && line.IndexOfAny(_anyContains) >= 0)
             foreach (var cue in _contains)
                 if (cue.AppliesIn(zone) && line.Contains(cue.Phrase, StringComparison.OrdinalIgnoreCase))
                     return cue;
