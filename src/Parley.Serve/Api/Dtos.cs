@@ -29,7 +29,7 @@ public sealed record QuoteDto(string Ref, string Id, string Kind, string Text, i
 public sealed record EventDto(string Ref, string Id, string Type, string? Mode, string? Cameo, double? Goldstein,
     IReadOnlyList<ActorRef> Source, IReadOnlyList<ActorRef> Target, string? Date, string? DateText, string? DateSource,
     LocationRecord? Location, bool Negated, string Modality, string? Trigger, int Sentence, int Start, int End,
-    double Confidence, IReadOnlyList<EvidenceRecord>? Evidence);
+    double Confidence, IReadOnlyList<EvidenceRecord>? Evidence, IReadOnlyList<string>? Issues = null);
 
 public sealed record ArticleDetail(
     string Id, string ContentHash, string Source, string? Title, string? Subtitle, string? Outlet, string? Byline,
@@ -63,7 +63,7 @@ static class Dto
 
     public static EventDto Event(string articleId, EventRecord e) =>
         new(Ref(articleId, e.Id), e.Id, e.Type, e.Mode, e.Cameo, e.Goldstein, e.Source, e.Target, e.Date, e.DateText, e.DateSource,
-            e.Location, e.Negated, e.Modality, e.Trigger, e.Sentence, e.Start, e.End, e.Confidence, e.Evidence);
+            e.Location, e.Negated, e.Modality, e.Trigger, e.Sentence, e.Start, e.End, e.Confidence, e.Evidence, e.Issues);
 
     public static ArticleDetail Article(ArticleRecord r, string contentHash)
     {

@@ -37,6 +37,36 @@ export interface Stats {
   published_from: string | null; published_to: string | null; quotes: number; quotes_with_speaker: number; ingest_enabled: boolean;
 }
 
+export interface Party { key: string | null; name: string | null; code: string | null; country: string | null }
+export interface EventListItem { ref: string; article: ArticleRef; event: EventItem; source: Party[]; target: Party[]; sentence_text: string | null }
+export interface TimelineSource {
+  article_id: string; title: string | null; outlet: string | null; published: string | null; sentence: number;
+  sentence_text: string | null; start: number; end: number; where: string | null;
+}
+export interface TimelineEntry {
+  id: string; date: string | null; date_text: string | null; date_source: string | null; type: string; mode: string | null; cameo: string | null;
+  goldstein: number | null; source: Party[]; target: Party[]; location: Location | null; negated: boolean; modality: string;
+  issues: string[] | null; sources: TimelineSource[];
+}
+export interface ActorListItem { key: string; name: string; code: string | null; country: string | null; kind: string | null; articles: number; mentions: number }
+export interface ActorRole { role: string; articles: number; first_published: string | null; last_published: string | null }
+export interface ActorDetail {
+  key: string; group: boolean; name: string; code: string | null; country: string | null; kind: string | null; names: string[];
+  roles: ActorRole[]; articles: number; mentions: number;
+  events: { as_source: number; as_target: number; recent: EventListItem[] };
+  quotes: { count: number; recent: QuoteListItem[] };
+  members: ActorListItem[]; positions: unknown[]; links: { events: string; timeline: string; quotes: string };
+}
+export interface NetworkNode { key: string; label: string; code: string | null; country: string | null; events: number; goldstein_sum: number }
+export interface NetworkEdge {
+  a: string; b: string; count: number; a_to_b: number; b_to_a: number; mean_goldstein: number | null; goldstein_sum: number;
+  verbal_cooperation: number; material_cooperation: number; verbal_conflict: number; material_conflict: number;
+  cooperation: number; conflict: number; top_events: string[];
+}
+export interface Network { level: string; from: string | null; to: string | null; type: string | null; min: number; events: number; nodes: NetworkNode[]; edges: NetworkEdge[] }
+
+export interface Vocab { event_types: { type: string; quad: number }[]; issues: { id: string; label: string }[] | null }
+
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly parameter?: string) { super(message); }
 }
@@ -60,7 +90,18 @@ async function get<T>(path: string, query: Record<string, string | number | unde
 
 export const api = {
   stats: () => get<Stats>("/api/stats"),
+  vocab: () => get<Vocab>("/api/vocab"),
   articles: (q: Record<string, string | number | undefined>) => get<Page<ArticleListItem>>("/api/articles", q),
   article: (id: string) => get<ArticleDetail>("/api/articles/" + encodeURIComponent(id)),
   quotes: (q: Record<string, string | number | undefined>) => get<Page<QuoteListItem>>("/api/quotes", q),
+  events: (q: Record<string, string | number | undefined>) => get<Page<EventListItem>>("/api/events", q),
+  timeline: (q: Record<string, string | number | undefined>) => get<Page<TimelineEntry>>("/api/timeline", q),
+  actors: (q: Record<string, string | number | undefined>) => get<Page<ActorListItem>>("/api/actors", q),
+  actor: (key: string) => get<ActorDetail>("/api/actors/" + encodeURIComponent(key)),
+  network: (q: Record<string, string | number | undefined>) => get<Network>("/api/network", q),
 };
+
+/** The hash query's value, or undefined when absent (for API calls). */
+export function q(query: URLSearchParams, name: string): string | undefined {
+  return query.get(name) ?? undefined;
+}

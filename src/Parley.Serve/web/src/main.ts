@@ -4,6 +4,10 @@ import { clear, h } from "./dom";
 import { articlesPage } from "./pages/articles";
 import { articlePage } from "./pages/article";
 import { quotesPage } from "./pages/quotes";
+import { timelinePage } from "./pages/timeline";
+import { networkPage } from "./pages/network";
+import { actorsPage } from "./pages/actors";
+import { actorPage } from "./pages/actor";
 
 /** A page renders into the main element from its path parameters and query. */
 export type Page = (main: HTMLElement, params: string[], query: URLSearchParams) => Promise<void>;
@@ -14,7 +18,11 @@ interface Route { path: string; title: string; nav: boolean; page: Page }
 const routes: Route[] = [
   { path: "articles", title: "Articles", nav: true, page: articlesPage },
   { path: "quotes", title: "Quotes", nav: true, page: quotesPage },
+  { path: "timeline", title: "Timeline", nav: true, page: timelinePage },
+  { path: "network", title: "Network", nav: true, page: networkPage },
+  { path: "actors", title: "Actors", nav: true, page: actorsPage },
   { path: "article", title: "Article", nav: false, page: articlePage },
+  { path: "actor", title: "Actor", nav: false, page: actorPage },
 ];
 
 function parseHash(): { route: Route; params: string[]; query: URLSearchParams } {
@@ -35,7 +43,7 @@ async function render(): Promise<void> {
   const { route, params, query } = parseHash();
   const main = document.getElementById("app")!;
   for (const a of document.querySelectorAll<HTMLAnchorElement>("#nav a"))
-    a.classList.toggle("active", a.dataset.route === route.path);
+    a.classList.toggle("active", a.dataset.route === (route.path === "actor" ? "actors" : route.path));
   document.title = `${route.title} · Parley`;
   const slot = h("div", { class: "page", dataset: { page: route.path } });
   try {
