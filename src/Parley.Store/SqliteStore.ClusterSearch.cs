@@ -73,16 +73,11 @@ public sealed partial class SqliteStore
         if (q.DatedOnly) c.Where.Add("c.date_lo IS NOT NULL");
         if (!q.IncludeNegated) c.Where.Add("c.negated = 0");
 
-        long? total = null;
-        if (q.Count)
-        {
-            using var count = Command($"SELECT COUNT(*) FROM event_clusters c {c.Sql()};");
-            c.Apply(count);
-            total = (long)count.ExecuteScalar()!;
-        }
+        // one statement: the total as a window over every match, then the page
+        long? total = q.Count ? 0 : null;
         var ids = new List<long>();
         using (var cmd = Command($"""
-            SELECT c.id FROM event_clusters c {c.Sql()}
+            SELECT c.id{(q.Count ? ", COUNT(*) OVER ()" : "")} FROM event_clusters c {c.Sql()}
             ORDER BY c.date_lo IS NULL, c.date_lo, c.date_hi, c.id
             LIMIT $limit OFFSET $offset;
             """))
@@ -91,7 +86,18 @@ public sealed partial class SqliteStore
             cmd.Parameters.AddWithValue("$limit", q.Limit);
             cmd.Parameters.AddWithValue("$offset", q.Offset);
             using var r = cmd.ExecuteReader();
-            while (r.Read()) ids.Add(r.GetInt64(0));
+            while (r.Read())
+            {
+                ids.Add(r.GetInt64(0));
+                if (q.Count) total = r.GetInt64(1);
+            }
+        }
+        if (q.Count && ids.Count == 0 && q.Offset > 0)
+        {
+            // past the end: the window saw no row, count separately
+            using var count = Command($"SELECT COUNT(*) FROM event_clusters c {c.Sql()};");
+            c.Apply(count);
+            total = (long)count.ExecuteScalar()!;
         }
         return new ClusterPage(total, Views(Clusters(ids)));
     }
