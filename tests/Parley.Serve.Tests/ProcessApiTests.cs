@@ -115,6 +115,10 @@ public sealed class ProcessApiTests(ServerFixture server)
         Assert.Equal(all.Where(c => c.Str("holder") == "TUR").Select(c => c.Str("issue")), tur.Arr("cells").Select(c => c.Str("issue")));
         Assert.Equal(["TUR"], tur.Arr("actors").Select(a => a.Str("holder")));
         Assert.Empty((await server.Json("/api/positions?actor=XYZ")).Arr("cells"));
+        // a holder that is a name (no country) has a history too
+        var named = all.FirstOrDefault(c => c.Str("country") is null);
+        if (named is not null)
+            Assert.Contains((await server.Json("/api/positions/history?actor=" + Uri.EscapeDataString(named.Str("holder")!))).Arr("items"), i => i.Str("holder") == named.Str("holder"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ static class PositionsEndpoints
         var v = Params.Text(value, name, 100);
         if (v is null) return null;
         if (ActorKey.TryParse(v, out _, out _) || ActorKey.IsCode(v)) return v;
-        return v.Any(char.IsLetter) && v.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '\'')
+        return v.Any(char.IsLetter) && v.All(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '.' or '+' or '\'')
             ? v : throw new BadParameterException(name, $"{name} must be a country or CAMEO code, an actor key or a name, got \"{(v.Length > 40 ? v[..40] + "…" : v)}\"");
     }
 
