@@ -16,6 +16,14 @@ QUERIES = [
     ("timeline type=CONSULT", "/api/timeline?type=CONSULT&limit=50"),
     ("timeline 2019-H1 window", "/api/timeline?from=2019-01-01&to=2019-06-30&limit=50"),
     ("timeline actor=RUS with=USA", "/api/timeline?actor=RUS&with=USA&limit=50"),
+    ("timeline issue=ceasefire", "/api/timeline?issue=ceasefire&limit=50"),
+    ("timeline actor key (Lavrov)", "/api/timeline?actor=RUSGOV_sergei-lavrov&limit=50"),
+    ("timeline explain, offset 2000", "/api/timeline?explain=true&offset=2000&limit=50"),
+    ("positions", "/api/positions"),
+    ("positions issue=ceasefire", "/api/positions?issue=ceasefire"),
+    ("positions history TUR", "/api/positions/history?actor=TUR"),
+    ("processes", "/api/processes"),
+    ("process astana", "/api/processes/astana"),
     ("network 2019 (country)", "/api/network?from=2019&to=2019"),
     ("network 2019 (actor)", "/api/network?from=2019&to=2019&level=actor"),
     ("events dyad=RUS,USA", "/api/events?dyad=RUS,USA&limit=50"),
@@ -77,7 +85,9 @@ def main():
                 ms, body = get(path)
                 times.append(ms)
             doc = json.loads(body)
-            size = doc["total"] if "total" in doc else f"{len(doc['edges'])} edges" if "edges" in doc else f"{doc.get('articles')} articles"
+            size = (f"{len(doc)} items" if isinstance(doc, list) else doc["total"] if "total" in doc
+                    else f"{len(doc['edges'])} edges" if "edges" in doc else f"{len(doc['cells'])} cells" if "cells" in doc
+                    else f"{len(doc['items'])} items" if "items" in doc else f"{doc.get('articles')} articles")
             times.sort()
             rows.append({"query": name, "path": path, "n": a.n, "p50_ms": round(percentile(times, 50), 2),
                          "p95_ms": round(percentile(times, 95), 2), "max_ms": round(times[-1], 2), "result": size})

@@ -63,7 +63,7 @@ public static class ParleyServer
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Parley API";
-            doc.Info.Description = "Articles, quotes, events, actors, the actor network, a timeline and statistics from a Parley store. Errors are RFC 7807 problem+json; a 400 names the bad parameter.";
+            doc.Info.Description = "Articles, quotes, events, actors, the actor network, a merged timeline, positions, negotiating formats and statistics from a Parley store. Errors are RFC 7807 problem+json; a 400 names the bad parameter.";
             return Task.CompletedTask;
         }));
 
@@ -118,8 +118,10 @@ public static class ParleyServer
         EventsEndpoints.Map(api, ctx);
         ActorsEndpoints.Map(api, ctx);
         NetworkEndpoints.Map(api, ctx);
-        TimelineEndpoints.Map(api, ctx, new EventsTimelineSource(stores));
+        TimelineEndpoints.Map(api, ctx, new ClusterTimelineSource(stores));
         VocabEndpoints.Map(api, ctx);
+        PositionsEndpoints.Map(api, ctx);
+        ProcessesEndpoints.Map(api, ctx);
         return app;
     }
 

@@ -100,7 +100,8 @@ public sealed class BrowserEventTests(ServerFixture server, BrowserFixture brows
         }
         // hover shows the dyad summary
         var busiest = api.Arr("edges")[0]!;
-        await s.Page.Locator($"svg.network line.edge[data-a='{busiest.Str("a")}'][data-b='{busiest.Str("b")}']").HoverAsync(new LocatorHoverOptions { Force = true });
+        // dispatched on the line itself: a hover at its midpoint may land on another edge crossing it
+        await s.Page.Locator($"svg.network line.edge[data-a='{busiest.Str("a")}'][data-b='{busiest.Str("b")}']").DispatchEventAsync("mouseenter");
         var tip = s.Page.Locator("#tip");
         await tip.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         Assert.Contains($"{busiest.Int("count")} events", await tip.TextContentAsync());
@@ -142,7 +143,8 @@ public sealed class BrowserEventTests(ServerFixture server, BrowserFixture brows
         Assert.Equal(api["events"]!.Arr("recent").Count, await s.Page.Locator(".actor-events .event-card").CountAsync());
         Assert.Equal(api["quotes"]!.Arr("recent").Count, await s.Page.Locator(".actor-quotes .quote-card").CountAsync());
         Assert.Equal(api.Arr("roles").Count, await s.Page.Locator(".roles li").CountAsync());
-        Assert.Contains("process layer", await s.Page.Locator(".positions").TextContentAsync());
+        if (api.Arr("positions").Count == 0) Assert.Contains("No stance", await s.Page.Locator(".positions").TextContentAsync());
+        else Assert.Equal(api.Arr("positions").Count, await s.Page.Locator(".positions li").CountAsync());
         await Shot(s.Page, "actor");
 
         await s.Page.Locator(".actor-links a", new PageLocatorOptions { HasTextString = "Timeline" }).ClickAsync();

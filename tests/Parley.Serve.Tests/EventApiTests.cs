@@ -135,7 +135,7 @@ public sealed class EventApiTests(ServerFixture server)
         Assert.Equal("RUS", a.Str("country"));
         Assert.False(a["group"]!.GetValue<bool>());
         Assert.Equal(lavrov.Int("articles"), a.Int("articles"));
-        Assert.Empty(a.Arr("positions"));
+        Assert.All(a.Arr("positions"), p => Assert.Equal(key, p.Str("actor_key")));
         Assert.Contains(a.Arr("roles"), r => r.Str("role")!.Contains("minister", StringComparison.OrdinalIgnoreCase));
         var quotes = a["quotes"]!;
         Assert.True(quotes.Int("count") > 0);
@@ -254,13 +254,19 @@ public sealed class EventApiTests(ServerFixture server)
         var starts = entries.Select(e => SqliteStore.DateInterval(e.Str("date")).Lo).ToList();
         Assert.All(starts, s => Assert.NotNull(s));
         Assert.Equal(starts.Order(StringComparer.Ordinal), starts);
-        var events = await All("/api/events");
-        Assert.Equal(events.Count(e => SqliteStore.DateInterval(e["event"].Str("date")).Lo is not null), entries.Count);
+        // merged: every dated, asserted (not negated) event is a source of exactly one entry
+        var refs = entries.SelectMany(e => e.Arr("sources")).Select(s => s.Str("ref")!).ToList();
+        Assert.Equal(refs.Count, refs.Distinct().Count());
+        var events = await All("/api/events?negated=false");
+        var byRef = events.ToDictionary(e => e.Str("ref")!);
+        Assert.All(refs, r => Assert.True(byRef.ContainsKey(r), $"{r} is not a stored event"));
+        Assert.Superset(events.Where(e => SqliteStore.DateInterval(e["event"].Str("date")).Lo is not null).Select(e => e.Str("ref")!).ToHashSet(), refs.ToHashSet());
+        Assert.True(entries.Count < refs.Count, "some event is reported by several articles");
         var texts = new Dictionary<string, JsonNode>();
         foreach (var e in entries.Take(40))
         {
-            var src = e.Arr("sources").Single()!;
-            Assert.Equal(src.Str("article_id") + "#", e.Str("id")![..(e.Str("id")!.IndexOf('#') + 1)]);
+            var src = e.Arr("sources")[0]!;
+            Assert.Equal(e.Str("type"), byRef[src.Str("ref")!]["event"].Str("type"));
             if (!texts.TryGetValue(src.Str("article_id")!, out var article))
                 texts[src.Str("article_id")!] = article = await server.Json("/api/articles/" + Uri.EscapeDataString(src.Str("article_id")!));
             if (src.Int("sentence") < 0) continue;
@@ -280,9 +286,10 @@ public sealed class EventApiTests(ServerFixture server)
         Assert.NotEmpty(rus);
         Assert.All(rus, e => Assert.Contains(Parties(e, "source").Concat(Parties(e, "target")), p => Matches(p, "RUS")));
         var withUsa = await All("/api/timeline?actor=RUS&with=USA");
+        Assert.NotEmpty(withUsa);
         Assert.All(withUsa, e =>
-            Assert.True(Parties(e, "source").Any(p => Matches(p, "RUS")) && Parties(e, "target").Any(p => Matches(p, "USA"))
-                     || Parties(e, "source").Any(p => Matches(p, "USA")) && Parties(e, "target").Any(p => Matches(p, "RUS"))));
+            Assert.True(Parties(e, "source").Concat(Parties(e, "target")).Any(p => Matches(p, "RUS"))
+                     && Parties(e, "source").Concat(Parties(e, "target")).Any(p => Matches(p, "USA"))));
         Assert.True(withUsa.Count < rus.Count);
         var consult = await All("/api/timeline?type=CONSULT");
         Assert.All(consult, e => Assert.Equal("CONSULT", e.Str("type")));
@@ -307,10 +314,15 @@ public sealed class EventApiTests(ServerFixture server)
         Assert.NotEmpty(tagged);
         var issue = tagged[0].Arr("issues")[0]!.GetValue<string>();
         var expected = tagged.Where(e => e.Arr("issues").Any(i => i!.GetValue<string>() == issue)
-                                         && SqliteStore.DateInterval(e.Str("date")).Lo is not null).Select(e => e.Str("ref")).ToHashSet();
+                                         && SqliteStore.DateInterval(e.Str("date")).Lo is not null && !e["negated"]!.GetValue<bool>())
+            .Select(e => e.Str("ref")!).ToHashSet();
         Assert.NotEmpty(expected);
+        // the merged entries that have a tagged mention: each entry has one, and every tagged event is in one
         var entries = await All("/api/timeline?issue=" + issue);
-        Assert.Equal(expected, entries.Select(e => e.Str("id")).ToHashSet());
+        Assert.All(entries, e => Assert.Contains(e.Arr("sources"), src => expected.Contains(src.Str("ref")!)));
+        Assert.All(entries, e => Assert.Contains(issue, e.Arr("issues").Select(i => i!.GetValue<string>())));
+        Assert.Subset(entries.SelectMany(e => e.Arr("sources")).Select(src => src.Str("ref")!).ToHashSet(), expected);
+        Assert.True(entries.Count < (await All("/api/timeline")).Count);
     }
 
     [Theory]
@@ -343,6 +355,13 @@ public sealed class EventApiTests(ServerFixture server)
     [InlineData("/api/timeline?type=meet", "type")]
     [InlineData("/api/timeline?limit=0", "limit")]
     [InlineData("/api/timeline?from=yesterday", "from")]
+    [InlineData("/api/timeline?explain=perhaps", "explain")]
+    [InlineData("/api/timeline/abc", "id")]
+    [InlineData("/api/positions?issue=world-peace", "issue")]
+    [InlineData("/api/positions?actor=%3Cscript%3E", "actor")]
+    [InlineData("/api/positions/history", "actor")]
+    [InlineData("/api/positions/history?actor=TUR&issue=weather", "issue")]
+    [InlineData("/api/processes/%3Cb%3E", "name")]
     public async Task Bad_parameters_are_400_problems_naming_the_parameter(string path, string parameter)
     {
         var problem = await server.Problem(path, 400);
@@ -355,10 +374,14 @@ public sealed class EventApiTests(ServerFixture server)
     {
         var doc = await server.Json("/openapi/v1.json");
         var paths = doc["paths"]!.AsObject();
-        foreach (var p in new[] { "/api/events", "/api/actors", "/api/actors/{key}", "/api/network", "/api/timeline", "/api/vocab" })
+        foreach (var p in new[] { "/api/events", "/api/actors", "/api/actors/{key}", "/api/network", "/api/timeline", "/api/timeline/{id}", "/api/vocab",
+                                  "/api/positions", "/api/positions/history", "/api/processes", "/api/processes/{name}" })
             Assert.True(paths.ContainsKey(p), $"OpenAPI lacks {p}");
-        Assert.Contains("process layer", paths["/api/actors/{key}"]!["get"].Str("description"));
+        Assert.Contains("/api/positions", paths["/api/actors/{key}"]!["get"].Str("description"));
         var timeline = paths["/api/timeline"]!["get"]!.Arr("parameters").Select(p => p.Str("name")).ToList();
-        Assert.Equal(["actor", "with", "type", "issue", "from", "to", "limit", "offset"], timeline);
+        Assert.Equal(["actor", "with", "type", "issue", "from", "to", "explain", "limit", "offset"], timeline);
+        Assert.Equal(["issue", "actor"], paths["/api/positions"]!["get"]!.Arr("parameters").Select(p => p.Str("name")));
+        Assert.True(paths["/api/processes/{name}"]!["get"]!["responses"]!.AsObject().ContainsKey("404"));
+        Assert.True(paths["/api/timeline/{id}"]!["get"]!["responses"]!.AsObject().ContainsKey("404"));
     }
 }

@@ -7,6 +7,9 @@ static class TestArticles
 {
     public const string XssId = "fixture_markup_probe";
     public const string ScriptText = "<script>window.__pwned = 1</script>";
+    public const string GenevaId = "fixture_geneva_security_talks";
+    public const string GenevaSecondId = "fixture_geneva_talks_second_report";
+    public const string AstanaId = "fixture_astana_twentieth_round";
     public const string ImgText = "<img src=x onerror=\"window.__pwned = 2\">";
 
     public static IEnumerable<RawDocument> All()
@@ -20,7 +23,7 @@ static class TestArticles
 
             A spokesperson said the original note had been sent by courier and that the error lay only in the web copy.
             """);
-        yield return Doc("fixture_geneva_security_talks", "Lavrov and Blinken meet in Geneva as tensions over Ukraine rise", "2022-01-21", "Example Wire", """
+        yield return Doc(GenevaId, "Lavrov and Blinken meet in Geneva as tensions over Ukraine rise", "2022-01-21", "Example Wire", """
             Russian Foreign Minister Sergei Lavrov and US Secretary of State Antony Blinken met in Geneva on Friday for talks on the security crisis around Ukraine.
 
             Lavrov said after the meeting that the conversation had been "frank and useful" but that Moscow still expected written answers to its proposals.
@@ -37,6 +40,24 @@ static class TestArticles
             Turkish President Recep Tayyip Erdogan said he believed that Russian President Vladimir Putin wanted the arrangement to continue and that he would raise the matter with him.
 
             United Nations Secretary-General Antonio Guterres said the decision would hurt people in need everywhere.
+            """);
+        yield return Doc(GenevaSecondId, "Blinken and Lavrov hold talks in Geneva, agree to keep diplomacy going", "2022-01-21", "Example Courier", """
+            US Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva on January 21, 2022, in an attempt to ease the standoff over Russian troops massed near Ukraine.
+
+            The meeting at a lakeside hotel lasted about ninety minutes, according to officials from both delegations.
+
+            Blinken said Washington would put its response to Moscow's security demands on paper in the coming days, while Lavrov said Russia wanted concrete answers rather than promises.
+            """);
+        yield return Doc(AstanaId, "Astana talks on Syria end their twentieth round in the Kazakh capital", "2023-06-21", "Example Herald", """
+            The twentieth round of the Astana talks on Syria was held in Astana on June 20 and 21, 2023, with delegations from Russia, Turkey and Iran taking part as guarantors of the process.
+
+            Jordan, Iraq and Lebanon attended the meeting as observers, as did representatives of the United Nations.
+
+            Turkey said it would withdraw its troops from northern Syria only if the threat from militant groups along the border was removed.
+
+            Iran called for the withdrawal of all foreign forces from Syrian territory, the final statement said.
+
+            Kazakhstan's deputy foreign minister said his country proposed that the Astana format end its meetings in the Kazakh capital, saying the talks had fulfilled their mission.
             """);
     }
 

@@ -4,7 +4,7 @@ using Parley.Store;
 
 namespace Parley.Serve.Api;
 
-/// <summary>GET /api/actors (search), GET /api/actors/{key} (one actor: roles, quotes, events; positions come with the process layer).</summary>
+/// <summary>GET /api/actors (search), GET /api/actors/{key} (one actor: roles, quotes, events; positions: its latest stance per issue).</summary>
 static class ActorsEndpoints
 {
     public static void Map(RouteGroupBuilder api, ServerContext ctx)
@@ -52,24 +52,27 @@ static class ActorsEndpoints
             if (!k.Contains('_')) k = k.ToUpperInvariant();
             var nEvents = Params.Int(events, "events", 25, 0, 200);
             var nQuotes = Params.Int(quotes, "quotes", 20, 0, 200);
-            var found = ctx.Stores.Read<(ActorProfile? Profile, IReadOnlyList<StoredEvent> Events)>(s =>
+            var found = ctx.Stores.Read<(ActorProfile? Profile, IReadOnlyList<StoredEvent> Events, List<StoredPosition> Positions)>(s =>
             {
                 var p = s.GetActor(k, nQuotes);
-                if (p is null || nEvents == 0) return (p, []);
-                return (p, s.SearchEvents(new EventSearch { Actor = k, Limit = nEvents, Count = false }).Items);
+                if (p is null) return (p, [], []);
+                var positions = PositionsEndpoints.Read(s, null, k);
+                if (nEvents == 0) return (p, [], positions);
+                return (p, s.SearchEvents(new EventSearch { Actor = k, Limit = nEvents, Count = false }).Items, positions);
             });
             if (found.Profile is not { } a) return Problems.NotFound($"no stored article names an actor with key \"{k}\"");
             var enc = Uri.EscapeDataString(a.Key);
             return Results.Ok(new ActorDetail(a.Key, a.Group, a.Name, a.Code, a.Country, a.Kind, a.Names, a.Roles, a.Articles, a.Mentions,
                 new ActorEvents(a.EventsAsSource, a.EventsAsTarget, found.Events.Select(EventDto2.Item).ToList()),
                 new ActorQuotes(a.Quotes, a.RecentQuotes.Select(Dto.QuoteItem).ToList()),
-                a.Members.Select(Item).ToList(), [],
+                a.Members.Select(Item).ToList(), PositionsEndpoints.Cells(found.Positions),
                 new ActorLinks($"/api/events?actor={enc}", $"/api/timeline?actor={enc}",
-                    a.Code is { } code && a.Group ? $"/api/quotes?actor={Uri.EscapeDataString(code)}" : $"/api/quotes?speaker={Uri.EscapeDataString(a.Name)}")));
+                    a.Code is { } code && a.Group ? $"/api/quotes?actor={Uri.EscapeDataString(code)}" : $"/api/quotes?speaker={Uri.EscapeDataString(a.Name)}",
+                    $"/api/positions/history?actor={enc}")));
         })
         .WithName("GetActor")
         .WithSummary("One actor: names, roles, articles, recent events and quotes")
-        .WithDescription("Roles are as the records give them (with article counts and first/last publication date). events counts the events where the actor is source or target; quotes the quotes it is the speaker of. positions is filled by the process layer (stances on issues); it is an empty array until that layer stores them.")
+        .WithDescription("Roles are as the records give them (with article counts and first/last publication date). events counts the events where the actor is source or target; quotes the quotes it is the speaker of. positions: per issue the actor's latest stance (supports | opposes | conditions) with its evidence, as cells of /api/positions (a group key: every holder of that code or country).")
         .Produces<ActorDetail>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status404NotFound);

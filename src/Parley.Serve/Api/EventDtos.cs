@@ -18,23 +18,31 @@ public sealed record ActorEvents(long AsSource, long AsTarget, IReadOnlyList<Eve
 public sealed record ActorQuotes(long Count, IReadOnlyList<QuoteListItem> Recent);
 
 /// <summary>Links into the rest of the API for this actor.</summary>
-public sealed record ActorLinks(string Events, string Timeline, string Quotes);
+public sealed record ActorLinks(string Events, string Timeline, string Quotes, string? Positions = null);
 
 public sealed record ActorDetail(
     string Key, bool Group, string Name, string? Code, string? Country, string? Kind, IReadOnlyList<string> Names,
     IReadOnlyList<ActorRole> Roles, long Articles, long Mentions, ActorEvents Events, ActorQuotes Quotes,
-    IReadOnlyList<ActorListItem> Members, IReadOnlyList<object> Positions, ActorLinks Links);
+    IReadOnlyList<ActorListItem> Members, IReadOnlyList<PositionDto> Positions, ActorLinks Links);
 
 public sealed record NetworkDto(string Level, string? From, string? To, string? Type, int Min, long Events,
     IReadOnlyList<NetworkNode> Nodes, IReadOnlyList<NetworkEdge> Edges);
 
-/// <summary>Where a timeline entry is written: the article and the sentence (offsets are the event's span in the article text).</summary>
-public sealed record TimelineSourceDto(string ArticleId, string? Title, string? Outlet, string? Published, int Sentence,
-    string? SentenceText, int Start, int End, string? Where);
+/// <summary>Why a source sits in its merged entry: the rule, the source it was linked to (its ref) and what they share.</summary>
+public sealed record MergeReasonDto(string Rule, string? With, IReadOnlyList<string> SharedActors, string? DateRelation,
+    string? PlaceRelation, string? ModeRelation, double Score, string Text);
 
 /// <summary>
-/// One entry of the timeline: for now one stored event (id = its ref); the process layer will merge the same event
-/// across articles into one entry with several sources.
+/// Where a timeline entry is written: the article and the sentence (offsets are the event's span in the article text),
+/// the event's ref, the date as this article gives it, and (with explain) why it was merged.
+/// </summary>
+public sealed record TimelineSourceDto(string ArticleId, string? Title, string? Outlet, string? Published, int Sentence,
+    string? SentenceText, int Start, int End, string? Where, string? Ref = null, string? Date = null, string? DateText = null,
+    string? Trigger = null, MergeReasonDto? Reason = null);
+
+/// <summary>
+/// One entry of the timeline: one real-world event merged across articles (id = the cluster id); sources are every
+/// article that reports it, each with its sentence.
 /// </summary>
 public sealed record TimelineEntry(
     string Id, string? Date, string? DateText, string? DateSource, string Type, string? Mode, string? Cameo, double? Goldstein,
@@ -48,13 +56,4 @@ static class EventDto2
     public static EventListItem Item(StoredEvent s) =>
         new(Dto.Ref(s.ArticleId, s.Event.Id), new ArticleRefDto(s.ArticleId, s.ContentHash, s.Title, s.Outlet, s.Published, s.Url),
             Dto.Event(s.ArticleId, s.Event), s.Event.Source.Select(Party).ToList(), s.Event.Target.Select(Party).ToList(), s.SentenceText);
-
-    public static TimelineEntry Entry(StoredEvent s)
-    {
-        var e = s.Event;
-        var where = e.Sentence >= 0 ? null : e.Evidence is { Count: > 0 } ev ? ev[0].Where : null;
-        return new TimelineEntry(Dto.Ref(s.ArticleId, e.Id), e.Date, e.DateText, e.DateSource, e.Type, e.Mode, e.Cameo, e.Goldstein,
-            e.Source.Select(Party).ToList(), e.Target.Select(Party).ToList(), e.Location, e.Negated, e.Modality, e.Issues,
-            [new TimelineSourceDto(s.ArticleId, s.Title, s.Outlet, s.Published, e.Sentence, s.SentenceText, e.Start, e.End, where)]);
-    }
 }

@@ -20,6 +20,12 @@ static class VocabEndpoints
         return new VocabDto(types, issues);
     });
 
+    /// <summary>Issue id → label, in the order of knowledge/process/issues.tsv (empty without it).</summary>
+    public static IReadOnlyDictionary<string, string> IssueLabels => Labels.Value;
+
+    static readonly Lazy<Dictionary<string, string>> Labels = new(() =>
+        (Vocab.Value.Issues ?? []).ToDictionary(i => i.Id, i => i.Label, StringComparer.Ordinal));
+
     public static void Map(RouteGroupBuilder api, ServerContext ctx)
     {
         _ = ctx;

@@ -39,9 +39,14 @@ export interface Stats {
 
 export interface Party { key: string | null; name: string | null; code: string | null; country: string | null }
 export interface EventListItem { ref: string; article: ArticleRef; event: EventItem; source: Party[]; target: Party[]; sentence_text: string | null }
+export interface MergeReason {
+  rule: string; with: string | null; shared_actors: string[]; date_relation: string | null; place_relation: string | null;
+  mode_relation: string | null; score: number; text: string;
+}
 export interface TimelineSource {
   article_id: string; title: string | null; outlet: string | null; published: string | null; sentence: number;
-  sentence_text: string | null; start: number; end: number; where: string | null;
+  sentence_text: string | null; start: number; end: number; where: string | null; ref: string | null; date: string | null;
+  date_text: string | null; trigger: string | null; reason: MergeReason | null;
 }
 export interface TimelineEntry {
   id: string; date: string | null; date_text: string | null; date_source: string | null; type: string; mode: string | null; cameo: string | null;
@@ -55,7 +60,7 @@ export interface ActorDetail {
   roles: ActorRole[]; articles: number; mentions: number;
   events: { as_source: number; as_target: number; recent: EventListItem[] };
   quotes: { count: number; recent: QuoteListItem[] };
-  members: ActorListItem[]; positions: unknown[]; links: { events: string; timeline: string; quotes: string };
+  members: ActorListItem[]; positions: Position[]; links: { events: string; timeline: string; quotes: string; positions: string | null };
 }
 export interface NetworkNode { key: string; label: string; code: string | null; country: string | null; events: number; goldstein_sum: number }
 export interface NetworkEdge {
@@ -66,6 +71,35 @@ export interface NetworkEdge {
 export interface Network { level: string; from: string | null; to: string | null; type: string | null; min: number; events: number; nodes: NetworkNode[]; edges: NetworkEdge[] }
 
 export interface Vocab { event_types: { type: string; quad: number }[]; issues: { id: string; label: string }[] | null }
+
+export interface Evidence {
+  article_id: string; title: string | null; outlet: string | null; published: string | null; url: string | null; sentence: number; sentence_text: string | null;
+}
+export interface Position {
+  holder: string; actor_name: string | null; actor_key: string | null; code: string | null; country: string | null; issue: string;
+  stance: string; cue: string | null; targets: string[]; condition: string | null; condition_issue: string | null; date: string | null;
+  date_source: string | null; quote_id: string | null; event_id: string | null; confidence: number; evidence: Evidence; statements: number | null;
+}
+export interface PositionMatrix {
+  issue: string | null; actor: string | null; actors: { holder: string; country: string | null; names: string[]; issues: number }[];
+  issues: { id: string; label: string }[]; cells: Position[];
+}
+export interface PositionHistory { actor: string; issue: string | null; items: Position[] }
+export interface ProcessListItem { id: string; name: string; conflict: string | null; start: string | null; end: string | null; articles: number }
+export interface ProcessMember {
+  member: string; name: string | null; role: string; known_role: string | null; known_since: string | null; known_until: string | null;
+  basis: string; first: string | null; last: string | null; evidence: Evidence[];
+}
+export interface ProcessFact {
+  kind: string; label: string | null; cue: string | null; actor: string | null; country: string | null; date: string | null;
+  cluster: string | null; sources: number; evidence: Evidence;
+}
+export interface ProcessDetail {
+  id: string; name: string; conflict: string | null; start: string | null; end: string | null; note: string | null; articles: number;
+  members: ProcessMember[]; rounds: { number: number; date: string | null; place: string | null; evidence: Evidence[] }[];
+  changes: ProcessFact[]; outcomes: ProcessFact[];
+  events: { id: string; date: string | null; type: string; mode: string | null; place: string | null; actors: string[]; sources: number; evidence: Evidence | null }[];
+}
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly parameter?: string) { super(message); }
@@ -99,6 +133,11 @@ export const api = {
   actors: (q: Record<string, string | number | undefined>) => get<Page<ActorListItem>>("/api/actors", q),
   actor: (key: string) => get<ActorDetail>("/api/actors/" + encodeURIComponent(key)),
   network: (q: Record<string, string | number | undefined>) => get<Network>("/api/network", q),
+  timelineEntry: (id: string) => get<TimelineEntry>("/api/timeline/" + encodeURIComponent(id)),
+  positions: (q: Record<string, string | number | undefined>) => get<PositionMatrix>("/api/positions", q),
+  positionHistory: (q: Record<string, string | number | undefined>) => get<PositionHistory>("/api/positions/history", q),
+  processes: () => get<ProcessListItem[]>("/api/processes"),
+  process: (name: string) => get<ProcessDetail>("/api/processes/" + encodeURIComponent(name)),
 };
 
 /** The hash query's value, or undefined when absent (for API calls). */

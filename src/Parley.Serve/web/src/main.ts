@@ -8,22 +8,29 @@ import { timelinePage } from "./pages/timeline";
 import { networkPage } from "./pages/network";
 import { actorsPage } from "./pages/actors";
 import { actorPage } from "./pages/actor";
+import { positionsPage } from "./pages/positions";
+import { processesPage, processPage } from "./pages/process";
 
 /** A page renders into the main element from its path parameters and query. */
 export type Page = (main: HTMLElement, params: string[], query: URLSearchParams) => Promise<void>;
 
 interface Route { path: string; title: string; nav: boolean; page: Page }
 
-// Later pages (timeline, network, positions, processes) add a line here.
 const routes: Route[] = [
   { path: "articles", title: "Articles", nav: true, page: articlesPage },
   { path: "quotes", title: "Quotes", nav: true, page: quotesPage },
   { path: "timeline", title: "Timeline", nav: true, page: timelinePage },
   { path: "network", title: "Network", nav: true, page: networkPage },
   { path: "actors", title: "Actors", nav: true, page: actorsPage },
+  { path: "positions", title: "Positions", nav: true, page: positionsPage },
+  { path: "processes", title: "Processes", nav: true, page: processesPage },
+  { path: "process", title: "Process", nav: false, page: processPage },
   { path: "article", title: "Article", nav: false, page: articlePage },
   { path: "actor", title: "Actor", nav: false, page: actorPage },
 ];
+
+/** Detail pages highlight their list's nav entry. */
+const parentOf: Record<string, string> = { actor: "actors", process: "processes" };
 
 function parseHash(): { route: Route; params: string[]; query: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, "");
@@ -43,7 +50,7 @@ async function render(): Promise<void> {
   const { route, params, query } = parseHash();
   const main = document.getElementById("app")!;
   for (const a of document.querySelectorAll<HTMLAnchorElement>("#nav a"))
-    a.classList.toggle("active", a.dataset.route === (route.path === "actor" ? "actors" : route.path));
+    a.classList.toggle("active", a.dataset.route === (parentOf[route.path] ?? route.path));
   document.title = `${route.title} · Parley`;
   const slot = h("div", { class: "page", dataset: { page: route.path } });
   try {

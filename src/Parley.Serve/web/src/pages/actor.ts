@@ -1,6 +1,6 @@
 import { api, type EventListItem, type Vocab } from "../api";
 import { colourClass, h, link } from "../dom";
-import { date } from "./common";
+import { date, evidenceHref } from "./common";
 import { parties, tone } from "./events-common";
 
 export async function actorPage(main: HTMLElement, params: string[]): Promise<void> {
@@ -40,8 +40,13 @@ export async function actorPage(main: HTMLElement, params: string[]): Promise<vo
             r.first_published ? ` · ${date(r.first_published)} – ${date(r.last_published)}` : ""))))
           : h("p", { class: "muted" }, "No role in the records."),
         h("h2", null, "Positions"),
-        a.positions.length ? h("p", null, `${a.positions.length} positions`)
-          : h("p", { class: "muted positions" }, "Stances on issues come with the process layer."),
+        a.positions.length ? h("ul", { class: "side-list positions" }, a.positions.map((p) => h("li", { dataset: { issue: p.issue, stance: p.stance } },
+          h("span", { class: `stance-chip ${p.stance}` }, p.stance), " ",
+          h("a", { href: link(["positions"], { actor: a.group ? a.key : p.holder, issue: p.issue }) }, vocab.issues?.find((i) => i.id === p.issue)?.label ?? p.issue),
+          p.condition ? h("span", { class: "muted" }, ` · if ${p.condition}`) : null,
+          h("div", { class: "meta" }, h("a", { href: evidenceHref(p.evidence), title: p.evidence.sentence_text ?? "" }, date(p.date)),
+            p.statements && p.statements > 1 ? ` · ${p.statements} statements` : ""))))
+          : h("p", { class: "muted positions" }, "No stance on an issue in the texts."),
         a.members.length ? [h("h2", null, "Members"), h("ul", { class: "side-list members" }, a.members.map((m) => h("li", null,
           h("a", { class: `speaker ${colourClass(m.name)}`, href: link(["actor", m.key]) }, m.name),
           m.code ? h("span", { class: "code" }, m.code) : null, h("span", { class: "muted" }, ` ${m.articles}`))))] : null)));

@@ -1,4 +1,4 @@
-import { ApiError, type Page as ApiPage } from "../api";
+import { ApiError, type Evidence, type Page as ApiPage } from "../api";
 import { h, link } from "../dom";
 
 /** A labelled form field. */
@@ -56,4 +56,16 @@ export function problem(e: unknown): HTMLElement {
 
 export function date(s: string | null | undefined): string {
   return s ? s.slice(0, 10) : "undated";
+}
+
+/** The article link that opens an evidence sentence highlighted. */
+export function evidenceHref(e: { article_id: string; sentence: number }): string {
+  return link(["article", e.article_id], e.sentence >= 0 ? { s: e.sentence } : {});
+}
+
+/** An evidence sentence with a link to it in its article. */
+export function evidence(e: Evidence, cls = "evidence"): HTMLElement {
+  return h("li", { class: cls, dataset: { article: e.article_id, sentence: String(e.sentence) } },
+    h("a", { class: "ev-link", href: evidenceHref(e) }, e.sentence_text ?? e.title ?? e.article_id),
+    h("div", { class: "meta" }, e.title ?? e.article_id, " · ", date(e.published), " · ", e.outlet ?? "unknown outlet"));
 }
