@@ -122,7 +122,7 @@ sealed class Cues
     public string? Value(CueKind kind, string key) => _values.GetValueOrDefault((kind, key));
 
     /// <summary>Length (tokens) of the longest cue of a kind at token <paramref name="i"/>, 0 if none.</summary>
-    public int Match(CueKind kind, IReadOnlyList<Tok> toks, int i, int end, out string? value)
+    public int Match(CueKind kind, List<Tok> toks, int i, int end, out string? value)
     {
         value = null;
         if (i >= end || toks[i].Info is not { } info || !info.MayStart(kind)) return 0;
@@ -137,7 +137,7 @@ sealed class Cues
     }
 
     /// <summary>Like <see cref="Match"/> but with the forms a verbal cue was written in.</summary>
-    public int MatchVerb(CueKind kind, IReadOnlyList<Tok> toks, int i, int end, out Form form)
+    public int MatchVerb(CueKind kind, List<Tok> toks, int i, int end, out Form form)
     {
         form = Form.None;
         if (i >= end || i < 0 || toks[i].Info is not { } info || !info.MayStart(kind)) return 0;
