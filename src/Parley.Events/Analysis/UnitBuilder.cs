@@ -156,7 +156,7 @@ static class UnitBuilder
             for (var k = 0; k + 1 < n; k++)
             {
                 if (unit.RefAt[k] >= 0 || unit.RefAt[k + 1] >= 0) continue;
-                var num = cues.Value(CueKind.Number, toks[k].Key);
+                var num = Cues.Value(CueKind.Number, toks[k]);
                 // pairs are the actors stage's ("the two leaders"); a larger group named by its size is ours
                 if (num is null || !int.TryParse(num, out var size) || size < 3 || !cues.Is(CueKind.GroupNoun, toks[k + 1])) continue;
                 if (LatestGroup(ctx, size, toks[k].Start) is not (>= 0 and var gi)) continue;
@@ -196,7 +196,7 @@ static class UnitBuilder
             {
                 First = k, Last = k, Kind = RefKind.Speaker, Parties = speaker, Via = "speaker",
                 PossessivePronoun = cues.Is(CueKind.PossessivePronoun, toks[k]),
-                Plural = cues.Value(CueKind.FirstPerson, toks[k].Key) == "plural",
+                Plural = Cues.Value(CueKind.FirstPerson, toks[k]) == "plural",
             });
         }
 
