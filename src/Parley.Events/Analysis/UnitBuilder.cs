@@ -46,7 +46,9 @@ static class UnitBuilder
     /// <summary>Short parenthetical asides ("(right)", "(R-Ky.)", "(AP)") are not read.</summary>
     static List<Tok> DropAsides(List<Tok> toks)
     {
-        var open = toks.FindIndex(t => t.Key == "(");
+        var open = -1;
+        for (var k = 0; k < toks.Count && open < 0; k++)
+            if (toks[k].IsPunct && toks[k].Key == "(") open = k;
         if (open < 0) return toks;
         var kept = new List<Tok>(toks.Count);
         for (var k = 0; k < toks.Count; k++)
