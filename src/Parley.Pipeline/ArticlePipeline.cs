@@ -163,6 +163,12 @@ public sealed class ArticlePipeline
     /// <summary>The events stage alone: PLOVER/CAMEO events with their actors, dates and places.</summary>
     public List<EventRecord> Events(EventInput input) => _events.Code(input);
 
+    /// <summary>The formats stage alone: negotiation formats, rounds and facts.</summary>
+    public List<FormatMentionRecord> Formats(FormatInput input) => _formats.Tag(input);
+
+    /// <summary>The positions stage alone: issues, stances and conditions (issues not yet applied to quotes and events).</summary>
+    public PositionResult Positions(PositionInput input) => _positions.Tag(input);
+
     /// <summary>The sentence stage alone.</summary>
     public List<TextSpan> Sentences(string text) => _sentences.Split(text);
 

@@ -410,9 +410,12 @@ sealed class QuoteDocument
     {
         var sFirst = _sentenceFirstTok[sentence];
         var sEnd = SentenceEndTok(sentence);
+        var initials = _lex.PhraseInitials;
         for (var k = sFirst; k < sEnd; k++)
         {
             if (_tokSpan[k] >= 0) continue;
+            // a phrase starts with a word whose first letter is one of theirs (case-insensitively, as IsWord compares)
+            if (initials is not null && (_toks[k].Kind != TokKind.Word || !initials.Contains(char.ToUpperInvariant(_text[_toks[k].Start])))) continue;
             foreach (var (words, beforeAllowed) in _lex.Phrases)
             {
                 if (!PhraseAt(k, sEnd, words)) continue;

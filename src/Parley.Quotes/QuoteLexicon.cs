@@ -36,6 +36,9 @@ public sealed class QuoteLexicon
 
     public IReadOnlyList<(string[] Words, bool BeforeAllowed)> Phrases { get; private set; } = [];
 
+    /// <summary>First letters (upper case) of the attribution phrases' first words; null when a phrase has no word.</summary>
+    public System.Buffers.SearchValues<char>? PhraseInitials { get; private set; }
+
     public Dictionary<string, SpeechVerb>.AlternateLookup<ReadOnlySpan<char>> Verbs { get; }
     Dictionary<string, HashSet<WordClass>>.AlternateLookup<ReadOnlySpan<char>> WordLookup { get; }
     Dictionary<string, List<string>>.AlternateLookup<ReadOnlySpan<char>> NounLookup { get; }
@@ -78,6 +81,9 @@ public sealed class QuoteLexicon
         lex.Phrases = Rows(directory, "attribution-phrases.tsv", 2)
             .Select(r => (r.Cells[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), r.Cells[1].Trim() == "before"))
             .ToList();
+        lex.PhraseInitials = lex.Phrases.All(p => p.Words.Length > 0)
+            ? System.Buffers.SearchValues.Create([.. lex.Phrases.Select(p => char.ToUpperInvariant(p.Words[0][0])).Distinct()])
+            : null;
         foreach (var (line, c) in Rows(directory, "frame-words.tsv", 2))
         {
             var cls = c[1].Trim() switch

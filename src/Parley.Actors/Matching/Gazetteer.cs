@@ -51,12 +51,11 @@ public readonly record struct Match(int FirstToken, int EndToken, int Start, int
 public sealed class Gazetteer
 {
     readonly Vocabulary _vocab = new();
-    readonly Dictionary<long, int> _next = [];
-    readonly List<GazetteerEntry[]?> _payload = [null];
+    readonly TokenTrie<GazetteerEntry> _trie = new();
     public ActorKnowledge Knowledge { get; }
     public Vocabulary Vocabulary => _vocab;
     public int EntryCount { get; private set; }
-    public int NodeCount => _payload.Count;
+    public int NodeCount => _trie.NodeCount;
 
     public Gazetteer(ActorKnowledge kb)
     {
@@ -79,15 +78,7 @@ public sealed class Gazetteer
                     : (w.Flags & (TokenFlags.AllCaps | TokenFlags.Dotted)) != 0 ? CaseRule.Exact
                     : (w.Flags & TokenFlags.Cap) != 0 ? CaseRule.Cap : CaseRule.Any;
                 if (rules[k] == CaseRule.Exact) exact[k] = w.Surface.Replace(".", "");
-                var id = _vocab.Add(kb.Variants.Words.GetValueOrDefault(w.Key, w.Key));
-                var edge = ((long)node << 32) | (uint)id;
-                if (!_next.TryGetValue(edge, out var child))
-                {
-                    child = _payload.Count;
-                    _payload.Add(null);
-                    _next[edge] = child;
-                }
-                node = child;
+                node = _trie.Child(node, _vocab.Add(kb.Variants.Words.GetValueOrDefault(w.Key, w.Key)));
             }
             if (!building.TryGetValue(node, out var list)) building[node] = list = [];
             var entry = new GazetteerEntry(kind, target, phrase, rules, exact, value);
@@ -121,7 +112,7 @@ public sealed class Gazetteer
         foreach (var r in kb.Roles.Values)
             foreach (var phrase in r.Phrases) AddEntry(EntryKind.Role, r.Role, phrase, anyCase: true);
         foreach (var cue in kb.Cues.All) AddEntry(EntryKind.Cue, cue.Kind, cue.Phrase, anyCase: true, cue.Value);
-        foreach (var (node, list) in building) _payload[node] = [.. list];
+        foreach (var (node, list) in building) _trie.SetValues(node, [.. list]);
         _vocab.Freeze();
     }
 
@@ -130,29 +121,19 @@ public sealed class Gazetteer
     {
         tokens.Clear();
         Tokenizer.Scan(text, tokens, _vocab, null);
-        var matches = new List<Match>(Math.Max(4, tokens.Count / 8));
-        var n = tokens.Count;
-        var i = 0;
-        while (i < n)
-        {
-            var node = 0;
-            var bestEnd = -1;
-            GazetteerEntry[]? best = null;
-            for (var j = i; j < n; j++)
-            {
-                var id = tokens[j].Id;
-                if (id < 0 || !_next.TryGetValue(((long)node << 32) | (uint)id, out node)) break;
-                if (_payload[node] is { } entries && Passing(text, tokens, i, entries) is { } ok)
-                {
-                    bestEnd = j + 1;
-                    best = ok;
-                }
-            }
-            if (best is null) { i++; continue; }
-            matches.Add(new Match(i, bestEnd, tokens[i].PrefixStart, tokens[bestEnd - 1].End, best));
-            i = bestEnd;
-        }
-        return matches;
+        var walker = new Walker(text, tokens, new List<Match>(Math.Max(4, tokens.Count / 8)));
+        _trie.MatchLongest(ref walker);
+        return walker.Matches;
+    }
+
+    readonly ref struct Walker(string text, List<Token> tokens, List<Match> matches) : ITrieWalker<GazetteerEntry>
+    {
+        readonly ReadOnlySpan<Token> _tokens = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        public List<Match> Matches => matches;
+        public int Count => _tokens.Length;
+        public int IdAt(int token) => _tokens[token].Id;
+        public GazetteerEntry[]? Accept(int first, GazetteerEntry[] values) => Passing(text, tokens, first, values);
+        public void Hit(int first, int end, GazetteerEntry[] values) => matches.Add(new Match(first, end, tokens[first].PrefixStart, tokens[end - 1].End, values));
     }
 
     static GazetteerEntry[]? Passing(string text, List<Token> tokens, int first, GazetteerEntry[] entries)

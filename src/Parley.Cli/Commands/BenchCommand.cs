@@ -24,7 +24,7 @@ static class BenchCommand
         var inputs = CommonOptions.Inputs();
         var limit = new Option<int>("--limit") { Description = "use only this many articles (0 = all)" };
         var repeat = new Option<int>("--repeat") { Description = "timed passes per stage; the median is reported", DefaultValueFactory = _ => 5 };
-        var only = new Option<string?>("--stage") { Description = "time only this stage (read, clean, sentences, time, actors, places, quotes, events, json, pipeline)" };
+        var only = new Option<string?>("--stage") { Description = "time only this stage (read, clean, sentences, time, actors, places, quotes, events, formats, positions, json, pipeline)" };
         var threads = CommonOptions.Threads();
         var command = new Command("bench", "measure articles per CPU-second, MB/s and allocation of each extract stage and of the whole pipeline")
         {
@@ -61,6 +61,8 @@ static class BenchCommand
                 {
                     ResolveExtra = s => pipeline.Actors(s, pipeline.Sentences(s), r.Published),
                 }).Count)),
+                new("formats", () => records.Sum(r => pipeline.Formats(new Parley.ProcessLayer.FormatInput(r.Text, r.Sentences, r.Actors, r.Events, r.Timexes, r.Places, r.Quotes, r.Published)).Count)),
+                new("positions", () => records.Sum(r => pipeline.Positions(new Parley.ProcessLayer.PositionInput(r.Text, r.Sentences, r.Actors, r.Quotes, r.Events, r.Timexes, r.Published)).Positions.Count)),
                 new("json", () => records.Sum(r => RecordJson.Serialize(r).Length)),
                 new("pipeline", () => docs.Sum(d => RecordJson.Serialize(pipeline.Process(d)).Length)),
             ];
@@ -76,7 +78,7 @@ static class BenchCommand
             {
                 if (stage is not null && s.Name != stage) continue;
                 var result = Result.Median(Enumerable.Range(0, passes).Select(_ => s.Measure()).ToList(), docs.Count, bytes);
-                var key = s.Name == "pipeline" ? "whole pipeline: clean→…→events+JSON (1 core)" : $"{s.Name} (1 core)";
+                var key = s.Name == "pipeline" ? "whole pipeline: clean→…→events→formats→positions+JSON (1 core)" : $"{s.Name} (1 core)";
                 report.Add(key, result.ToString());
                 Console.Error.WriteLine($"parley bench: {key}: {result}");
             }

@@ -9,8 +9,8 @@ sealed class ArticleContext
     public EventKnowledge Kb { get; }
     public EventInput Input { get; }
     public Dictionary<string, ActorRecord> ActorsById { get; } = new(StringComparer.Ordinal);
-    /// <summary>Body mentions sorted by start.</summary>
-    public List<(MentionRecord Mention, ActorRecord Actor)> Mentions { get; } = [];
+    /// <summary>Body mentions sorted by start, with the actor's index in the input's actors.</summary>
+    public List<(MentionRecord Mention, ActorRecord Actor, int Index)> Mentions { get; } = [];
 
     // quotations spanning sentences
     public bool QuoteOpen;
@@ -25,22 +25,20 @@ sealed class ArticleContext
     {
         Kb = kb;
         Input = input;
-        foreach (var a in input.Actors)
+        for (var i = 0; i < input.Actors.Count; i++)
         {
+            var a = input.Actors[i];
             ActorsById[a.Id] = a;
-            foreach (var m in a.Mentions) Mentions.Add((m, a));
+            foreach (var m in a.Mentions) Mentions.Add((m, a, i));
         }
+        _parties = new List<Party>?[input.Actors.Count];
         Mentions.Sort((x, y) => x.Mention.Start != y.Mention.Start ? x.Mention.Start.CompareTo(y.Mention.Start) : y.Mention.End.CompareTo(x.Mention.End));
     }
 
-    readonly Dictionary<ActorRecord, List<Party>> _parties = new(ReferenceEqualityComparer.Instance);
+    readonly List<Party>?[] _parties;
 
-    /// <summary><see cref="PartiesOf"/> for the article's own actors, made once per actor (the lists are never changed).</summary>
-    public List<Party> CachedParties(ActorRecord a)
-    {
-        if (!_parties.TryGetValue(a, out var list)) _parties[a] = list = PartiesOf(a);
-        return list;
-    }
+    /// <summary><see cref="PartiesOf"/> for the article's own actor at <paramref name="index"/> of the input's actors, made once (the lists are never changed).</summary>
+    public List<Party> CachedParties(int index) => _parties[index] ??= PartiesOf(Input.Actors[index]);
 
     /// <summary>An actor as parties: a compound group is its members.</summary>
     public List<Party> PartiesOf(ActorRecord a, IReadOnlyDictionary<string, ActorRecord>? extra = null, int depth = 0)

@@ -111,7 +111,8 @@ static class Tokens
             var key = b[..len];
             // contractions: did|n't, we|'ll, they|'re
             var cut = -1;
-            if (len > 3 && key.EndsWith("n't")) cut = len - 3;
+            if (len <= 2 || !key.Contains('\'')) { }
+            else if (len > 3 && key.EndsWith("n't")) cut = len - 3;
             else if (len > 3 && (key.EndsWith("'ll") || key.EndsWith("'re") || key.EndsWith("'ve"))) cut = len - 3;
             else if (len > 2 && (key.EndsWith("'d") || key.EndsWith("'m"))) cut = len - 2;
             if (cut > 0)

@@ -85,6 +85,11 @@ sealed class Unit
     /// <summary>Length of the longest trigger phrase starting at token <paramref name="k"/> (0 if none) and its readings.</summary>
     internal int TriggerAt(Knowledge.EventKnowledge kb, int k, out List<Knowledge.LexHit>? hits)
     {
+        if (Toks[k].Info is not { TriggerStart: true })
+        {
+            hits = null;
+            return 0;
+        }
         if (_trigLen is null)
         {
             _trigLen = new int[Toks.Count];
@@ -92,19 +97,20 @@ sealed class Unit
             Array.Fill(_trigLen, -1);
         }
         if (_trigLen[k] < 0)
-            _trigLen[k] = Toks[k].Info is { TriggerStart: true } ? kb.Lexicon.Triggers.Longest(Toks, k, Toks.Count, out _trigHits![k]) : 0;
+            _trigLen[k] = kb.Lexicon.Triggers.Longest(Toks, k, Toks.Count, out _trigHits![k]);
         hits = _trigHits![k];
         return _trigLen[k];
     }
 
     internal int SupportAt(Knowledge.EventKnowledge kb, int k)
     {
+        if (Toks[k].Info is not { SupportStart: true }) return 0;
         if (_supLen is null)
         {
             _supLen = new int[Toks.Count];
             Array.Fill(_supLen, -1);
         }
-        if (_supLen[k] < 0) _supLen[k] = Toks[k].Info is { SupportStart: true } ? kb.Lexicon.Supports.Longest(Toks, k, Toks.Count, out _) : 0;
+        if (_supLen[k] < 0) _supLen[k] = kb.Lexicon.Supports.Longest(Toks, k, Toks.Count, out _);
         return _supLen[k];
     }
     public Ref? RefOf(int tok) => tok >= 0 && tok < RefAt.Length && RefAt[tok] >= 0 ? Refs[RefAt[tok]] : null;

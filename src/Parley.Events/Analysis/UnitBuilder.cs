@@ -14,7 +14,7 @@ static class UnitBuilder
             Text = text, Start = span.Start, End = span.End, Where = "body", Sentence = sentence,
             Toks = DropAsides(Tokens.Of(text, span.Start, span.End, ctx.Kb.Cues)),
         };
-        var mentions = new List<(MentionRecord, ActorRecord)>();
+        var mentions = new List<(MentionRecord, ActorRecord, int)>();
         var lo = LowerBound(ctx.Mentions, span.Start);
         for (var k = lo; k < ctx.Mentions.Count && ctx.Mentions[k].Mention.Start < span.End; k++)
             if (ctx.Mentions[k].Mention.End <= span.End) mentions.Add(ctx.Mentions[k]);
@@ -31,10 +31,10 @@ static class UnitBuilder
     {
         var unit = new Unit { Text = text, Start = 0, End = text.Length, Where = where, Caption = caption, Toks = DropAsides(Tokens.Of(text, 0, text.Length, ctx.Kb.Cues)) };
         var byId = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var mentions = new List<(MentionRecord, ActorRecord)>();
+        var mentions = new List<(MentionRecord, ActorRecord, int)>();
         foreach (var a in actors)
             foreach (var m in a.Mentions)
-                if (m.Start >= 0 && m.End <= text.Length && m.Start < m.End) mentions.Add((m, a));
+                if (m.Start >= 0 && m.End <= text.Length && m.Start < m.End) mentions.Add((m, a, -1));
         mentions.Sort((x, y) => x.Item1.Start.CompareTo(y.Item1.Start));
         var saveOpen = ctx.QuoteOpen;
         ctx.QuoteOpen = false;
@@ -46,7 +46,9 @@ static class UnitBuilder
     /// <summary>Short parenthetical asides ("(right)", "(R-Ky.)", "(AP)") are not read.</summary>
     static List<Tok> DropAsides(List<Tok> toks)
     {
-        var open = toks.FindIndex(t => t.Key == "(");
+        var open = -1;
+        for (var k = 0; k < toks.Count && open < 0; k++)
+            if (toks[k].IsPunct && toks[k].Key == "(") open = k;
         if (open < 0) return toks;
         var kept = new List<Tok>(toks.Count);
         for (var k = 0; k < toks.Count; k++)
@@ -63,7 +65,7 @@ static class UnitBuilder
         return kept;
     }
 
-    static int LowerBound(List<(MentionRecord Mention, ActorRecord Actor)> list, int start)
+    static int LowerBound(List<(MentionRecord Mention, ActorRecord Actor, int Index)> list, int start)
     {
         int lo = 0, hi = list.Count;
         while (lo < hi)
@@ -74,7 +76,7 @@ static class UnitBuilder
         return lo;
     }
 
-    static void Fill(ArticleContext ctx, Unit unit, List<(MentionRecord M, ActorRecord A)> mentions, Dictionary<string, ActorRecord>? extra)
+    static void Fill(ArticleContext ctx, Unit unit, List<(MentionRecord M, ActorRecord A, int Index)> mentions, Dictionary<string, ActorRecord>? extra)
     {
         var kb = ctx.Kb;
         var cues = kb.Cues;
@@ -84,21 +86,25 @@ static class UnitBuilder
         Array.Fill(unit.RefAt, -1);
 
         // 1. mentions of the actors stage: each token takes the longest mention over it
-        var best = new int[n];
-        var owner = new (MentionRecord M, ActorRecord A)?[n];
-        foreach (var (m, a) in mentions)
+        Span<int> best = n <= 256 ? stackalloc int[n] : new int[n];
+        Span<int> owner = n <= 256 ? stackalloc int[n] : new int[n];
+        best.Clear();
+        owner.Fill(-1);
+        for (var mi = 0; mi < mentions.Count; mi++)
         {
+            var m = mentions[mi].M;
             var len = m.End - m.Start;
             for (var k = FirstTokAt(toks, m.Start); k < n && toks[k].Start < m.End; k++)
-                if (toks[k].End > m.Start && len > best[k]) { best[k] = len; owner[k] = (m, a); }
+                if (toks[k].End > m.Start && len > best[k]) { best[k] = len; owner[k] = mi; }
         }
         for (var k = 0; k < n;)
         {
-            if (owner[k] is not { } o) { k++; continue; }
+            if (owner[k] < 0) { k++; continue; }
+            var o = mentions[owner[k]];
             var last = k;
-            while (last + 1 < n && owner[last + 1] is { } o2 && ReferenceEquals(o2.M, o.M)) last++;
+            while (last + 1 < n && owner[last + 1] >= 0 && ReferenceEquals(mentions[owner[last + 1]].M, o.M)) last++;
             var r = new Ref { First = k, Last = last, Kind = o.A.Members is { Count: > 0 } ? RefKind.Group : RefKind.Actor, Actor = o.A, Via = o.M.Via };
-            r.Parties = extra is null ? ctx.CachedParties(o.A) : ctx.PartiesOf(o.A, extra);
+            r.Parties = extra is null ? ctx.CachedParties(o.Index) : ctx.PartiesOf(o.A, extra);
             var single = k == last;
             r.PossessivePronoun = single && cues.Is(CueKind.PossessivePronoun, toks[k]);
             r.Plural = r.Kind == RefKind.Group || single && cues.Is(CueKind.PluralPronoun, toks[k]);
@@ -152,11 +158,12 @@ static class UnitBuilder
             for (var k = 0; k + 1 < n; k++)
             {
                 if (unit.RefAt[k] >= 0 || unit.RefAt[k + 1] >= 0) continue;
-                var num = cues.Value(CueKind.Number, toks[k].Key);
+                var num = Cues.Value(CueKind.Number, toks[k]);
                 // pairs are the actors stage's ("the two leaders"); a larger group named by its size is ours
                 if (num is null || !int.TryParse(num, out var size) || size < 3 || !cues.Is(CueKind.GroupNoun, toks[k + 1])) continue;
-                if (LatestGroup(ctx, size, toks[k].Start) is not { } g) continue;
-                AddRef(unit, new Ref { First = k, Last = k + 1, Kind = RefKind.Group, Actor = g, Parties = ctx.CachedParties(g), Plural = true, Via = "group" });
+                if (LatestGroup(ctx, size, toks[k].Start) is not (>= 0 and var gi)) continue;
+                var g = ctx.Input.Actors[gi];
+                AddRef(unit, new Ref { First = k, Last = k + 1, Kind = RefKind.Group, Actor = g, Parties = ctx.CachedParties(gi), Plural = true, Via = "group" });
                 k++;
             }
 
@@ -191,7 +198,7 @@ static class UnitBuilder
             {
                 First = k, Last = k, Kind = RefKind.Speaker, Parties = speaker, Via = "speaker",
                 PossessivePronoun = cues.Is(CueKind.PossessivePronoun, toks[k]),
-                Plural = cues.Value(CueKind.FirstPerson, toks[k].Key) == "plural",
+                Plural = Cues.Value(CueKind.FirstPerson, toks[k]) == "plural",
             });
         }
 
@@ -203,15 +210,17 @@ static class UnitBuilder
                     ctx.Plurals.Add((unit.Sentence, toks[r.First].Start, r.Parties));
     }
 
-    static ActorRecord? LatestGroup(ArticleContext ctx, int size, int before)
+    /// <summary>Index (in the input's actors) of the group of that size mentioned latest before <paramref name="before"/>, or -1.</summary>
+    static int LatestGroup(ArticleContext ctx, int size, int before)
     {
-        ActorRecord? best = null;
+        var best = -1;
         var bestAt = -1;
-        foreach (var a in ctx.Input.Actors)
+        for (var i = 0; i < ctx.Input.Actors.Count; i++)
         {
+            var a = ctx.Input.Actors[i];
             if (a.Members is not { } m || m.Count != size) continue;
             foreach (var men in a.Mentions)
-                if (men.Start < before && men.Start > bestAt) { best = a; bestAt = men.Start; }
+                if (men.Start < before && men.Start > bestAt) { best = i; bestAt = men.Start; }
         }
         return best;
     }
@@ -299,19 +308,20 @@ static class UnitBuilder
         return null;
     }
 
-    static readonly HashSet<string> HardPunct = [";", ":", "(", ")", "[", "]", "-", "?", "!", "\u2026"];
+    static bool IsHardPunct(string key) => key.Length == 1 && key[0] is ';' or ':' or '(' or ')' or '[' or ']' or '-' or '?' or '!' or '\u2026';
 
     /// <summary>Clause spans: punctuation, clause words, quotation marks, and the complement after a reporting verb.</summary>
     static void Clauses(EventKnowledge kb, Unit unit)
     {
         var toks = unit.Toks;
         var n = toks.Count;
-        var starts = new bool[n + 1];
+        Span<bool> starts = n < 512 ? stackalloc bool[n + 1] : new bool[n + 1];
+        starts.Clear();
         starts[0] = true;
         for (var k = 0; k < n; k++)
         {
             var t = toks[k];
-            if (t.IsQuote || t.IsPunct && (HardPunct.Contains(t.Key) || t.Key == "." && unit.Where != "body"))
+            if (t.IsQuote || t.IsPunct && (IsHardPunct(t.Key) || t.Key == "." && unit.Where != "body"))
             {
                 starts[k] = true;
                 starts[k + 1] = true;

@@ -794,11 +794,11 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             var key = _t[k].Key;
             if (_cues.Match(CueKind.Negation, _t, k, v, out _) > 0) { c.Negated = true; continue; }
-            if (_cues.Value(CueKind.Modal, key) is { } m) { modal ??= m; continue; }
+            if (Cues.Value(CueKind.Modal, _t[k]) is { } m) { modal ??= m; continue; }
             if (_cues.Is(CueKind.Modal, key)) { modal ??= "planned"; continue; }
             if (key == "to")
             {
-                if (k > 0 && _cues.Value(CueKind.ToNoun, _t[k - 1].Key) is { } tn)
+                if (k > 0 && Cues.Value(CueKind.ToNoun, _t[k - 1]) is { } tn)
                 {
                     if (tn == "negated") c.Negated = true; else modal ??= tn;
                     break;
@@ -840,7 +840,7 @@ sealed class UnitCoder(ArticleContext ctx, Unit unit)
         {
             var key = _t[k].Key;
             if (key == "no") c.Negated = true;
-            if (_cues.Value(CueKind.NpModal, key) is { } m && c.Modality == "asserted") c.Modality = m;
+            if (Cues.Value(CueKind.NpModal, _t[k]) is { } m && c.Modality == "asserted") c.Modality = m;
             if (!Grammar.NpWord(_kb, unit, k) && unit.RefAt[k] < 0 && !_t[k].IsPossessive) break;
         }
     }

@@ -21,7 +21,18 @@ sealed class WordInfo(string key)
     public ulong Starts;
     public bool TriggerStart;
     public bool SupportStart;
+    /// <summary>Values of the kinds this word is alone (first row wins), null when none has one.</summary>
+    public (CueKind Kind, string? Value)[]? Values;
     public bool Is(CueKind kind) => (Single & (1UL << (int)kind)) != 0;
+
+    /// <summary>The value this word has as a cue of a kind, or null.</summary>
+    public string? ValueOf(CueKind kind)
+    {
+        if (Values is { } values)
+            foreach (var (k, v) in values)
+                if (k == kind) return v;
+        return null;
+    }
     public bool MayStart(CueKind kind) => ((Single | Starts) & (1UL << (int)kind)) != 0;
 }
 
@@ -35,7 +46,6 @@ sealed class Cues
 
     readonly Dictionary<string, WordInfo> _words = new(StringComparer.Ordinal);
     readonly Dictionary<string, WordInfo>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    readonly Dictionary<(CueKind, string), string?> _values = [];
     readonly PhraseTrie<(string? Value, Form Form)>[] _phrases = new PhraseTrie<(string?, Form)>[Enum.GetValues<CueKind>().Length];
 
     /// <summary>refine: modifier word → (type → cameo).</summary>
@@ -98,8 +108,10 @@ sealed class Cues
         var info = Word(keys[0]);
         if (keys.Length == 1)
         {
-            info.Single |= 1UL << (int)kind;
-            _values.TryAdd((kind, keys[0]), value);
+            // the first row of a kind for a word gives its value
+            var bit = 1UL << (int)kind;
+            if ((info.Single & bit) == 0 && value is not null) info.Values = [.. info.Values ?? [], (kind, value)];
+            info.Single |= bit;
         }
         else info.Starts |= 1UL << (int)kind;
         _phrases[(int)kind].Add(keys, (value, form));
@@ -119,16 +131,19 @@ sealed class Cues
 
     public bool Is(CueKind kind, in Tok t) => t.Info is { } info && info.Is(kind);
 
-    public string? Value(CueKind kind, string key) => _values.GetValueOrDefault((kind, key));
+    public string? Value(CueKind kind, string key) => _words.TryGetValue(key, out var info) ? info.ValueOf(kind) : null;
+
+    /// <summary><see cref="Value(CueKind, string)"/> of a token (its table entry, no lookup).</summary>
+    public static string? Value(CueKind kind, in Tok t) => t.Info?.ValueOf(kind);
 
     /// <summary>Length (tokens) of the longest cue of a kind at token <paramref name="i"/>, 0 if none.</summary>
-    public int Match(CueKind kind, IReadOnlyList<Tok> toks, int i, int end, out string? value)
+    public int Match(CueKind kind, List<Tok> toks, int i, int end, out string? value)
     {
         value = null;
         if (i >= end || toks[i].Info is not { } info || !info.MayStart(kind)) return 0;
         if ((info.Starts & (1UL << (int)kind)) == 0)
         {
-            value = _values.GetValueOrDefault((kind, info.Key));
+            value = info.ValueOf(kind);
             return 1;
         }
         var len = _phrases[(int)kind].Longest(toks, i, end, out var values);
@@ -137,7 +152,7 @@ sealed class Cues
     }
 
     /// <summary>Like <see cref="Match"/> but with the forms a verbal cue was written in.</summary>
-    public int MatchVerb(CueKind kind, IReadOnlyList<Tok> toks, int i, int end, out Form form)
+    public int MatchVerb(CueKind kind, List<Tok> toks, int i, int end, out Form form)
     {
         form = Form.None;
         if (i >= end || i < 0 || toks[i].Info is not { } info || !info.MayStart(kind)) return 0;

@@ -31,14 +31,15 @@ sealed class PhraseTrie<T>
     }
 
     /// <summary>The values of the longest phrase starting at token <paramref name="i"/> (before <paramref name="end"/>), and its length in tokens.</summary>
-    public int Longest(IReadOnlyList<Tok> toks, int i, int end, out List<T>? values, Func<T, bool>? accept = null)
+    public int Longest(List<Tok> toks, int i, int end, out List<T>? values, Func<T, bool>? accept = null)
     {
         values = null;
         var best = 0;
         var node = _root;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(toks);
         for (var j = i; j < end && node.Next is not null; j++)
         {
-            if (!node.Next.TryGetValue(toks[j].Key, out node)) break;
+            if (!node.Next.TryGetValue(span[j].Key, out node)) break;
             if (node.Values is { } v && (accept is null || v.Exists(x => accept(x))))
             {
                 values = accept is null ? v : v.FindAll(x => accept(x));
@@ -49,7 +50,7 @@ sealed class PhraseTrie<T>
     }
 
     /// <summary>Every phrase length with values starting at token <paramref name="i"/>, shortest first.</summary>
-    public IEnumerable<(int Length, List<T> Values)> All(IReadOnlyList<Tok> toks, int i, int end)
+    public IEnumerable<(int Length, List<T> Values)> All(List<Tok> toks, int i, int end)
     {
         var node = _root;
         for (var j = i; j < end && node.Next is not null; j++)

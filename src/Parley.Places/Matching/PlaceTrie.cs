@@ -17,10 +17,9 @@ public readonly record struct PlaceCandidate(int FirstToken, int EndToken, Place
 public sealed class PlaceTrie
 {
     readonly Vocabulary _vocab;
-    readonly Dictionary<long, int> _next = [];
-    readonly List<PlaceForm[]?> _payload = [null];
+    readonly TokenTrie<PlaceForm> _trie = new();
 
-    public int NodeCount => _payload.Count;
+    public int NodeCount => _trie.NodeCount;
     public int FormCount { get; }
 
     internal PlaceTrie(Vocabulary vocab, IReadOnlyList<PlaceEntry> entries, Func<string, bool> needsCue)
@@ -38,7 +37,7 @@ public sealed class PlaceTrie
             }
         }
         var count = 0;
-        foreach (var (node, list) in building) { _payload[node] = [.. list]; count += list.Count; }
+        foreach (var (node, list) in building) { _trie.SetValues(node, [.. list]); count += list.Count; }
         FormCount = count;
     }
 
@@ -56,15 +55,7 @@ public sealed class PlaceTrie
                 : (shape & TokenShape.AllCaps) != 0 ? CaseRule.Exact
                 : (shape & TokenShape.Cap) != 0 ? CaseRule.Cap : CaseRule.Any;
             if (rules[k] == CaseRule.Exact) exact[k] = surface;
-            var id = _vocab.Add(key);
-            var edge = ((long)node << 32) | (uint)id;
-            if (!_next.TryGetValue(edge, out var child))
-            {
-                child = _payload.Count;
-                _payload.Add(null);
-                _next[edge] = child;
-            }
-            node = child;
+            node = _trie.Child(node, _vocab.Add(key));
         }
         if (!building.TryGetValue(node, out var list)) building[node] = list = [];
         if (list.Any(f => f.Entry == entry && f.Case.SequenceEqual(rules))) return;
@@ -75,27 +66,17 @@ public sealed class PlaceTrie
     public void Match(string text, List<PlaceToken> tokens, List<PlaceCandidate> into)
     {
         into.Clear();
-        var n = tokens.Count;
-        var i = 0;
-        while (i < n)
-        {
-            var node = 0;
-            var bestEnd = -1;
-            PlaceForm[]? best = null;
-            for (var j = i; j < n; j++)
-            {
-                var id = tokens[j].Id;
-                if (id < 0 || !_next.TryGetValue(((long)node << 32) | (uint)id, out node)) break;
-                if (_payload[node] is { } forms && Passing(text, tokens, i, forms) is { } ok)
-                {
-                    bestEnd = j + 1;
-                    best = ok;
-                }
-            }
-            if (best is null) { i++; continue; }
-            into.Add(new PlaceCandidate(i, bestEnd, best));
-            i = bestEnd;
-        }
+        var walker = new Walker(text, tokens, into);
+        _trie.MatchLongest(ref walker);
+    }
+
+    readonly ref struct Walker(string text, List<PlaceToken> tokens, List<PlaceCandidate> into) : ITrieWalker<PlaceForm>
+    {
+        readonly ReadOnlySpan<PlaceToken> _tokens = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        public int Count => _tokens.Length;
+        public int IdAt(int token) => _tokens[token].Id;
+        public PlaceForm[]? Accept(int first, PlaceForm[] values) => Passing(text, tokens, first, values);
+        public void Hit(int first, int end, PlaceForm[] values) => into.Add(new PlaceCandidate(first, end, values));
     }
 
     /// <summary>The forms of a phrase whatever their case (lookups).</summary>
@@ -104,10 +85,10 @@ public sealed class PlaceTrie
         var node = 0;
         foreach (var (key, _, _) in PlaceTokenizer.Keys(phrase))
         {
-            var id = _vocab.IdOf(key);
-            if (id < 0 || !_next.TryGetValue(((long)node << 32) | (uint)id, out node)) return [];
+            node = _trie.Next(node, _vocab.IdOf(key));
+            if (node < 0) return [];
         }
-        return _payload[node] ?? [];
+        return _trie.ValuesAt(node) ?? [];
     }
 
     static PlaceForm[]? Passing(string text, List<PlaceToken> tokens, int first, PlaceForm[] forms)
