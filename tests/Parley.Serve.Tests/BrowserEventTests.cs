@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using static Parley.Serve.Tests.BrowserSession;
 
 namespace Parley.Serve.Tests;
 
@@ -7,34 +8,7 @@ namespace Parley.Serve.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class BrowserEventTests(ServerFixture server, BrowserFixture browser)
 {
-    sealed class Session(IPage page, List<string> errors, IBrowserContext context) : IAsyncDisposable
-    {
-        public IPage Page { get; } = page;
-        public List<string> Errors { get; } = errors;
-        public async ValueTask DisposeAsync() => await context.CloseAsync();
-    }
-
-    async Task<Session> Open(string hash, string ready)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add("console: " + m.Text); };
-        page.PageError += (_, e) => errors.Add("page error: " + e);
-        page.RequestFailed += (_, r) => errors.Add("request failed: " + r.Url);
-        await page.GotoAsync(server.BaseUrl + "/" + hash);
-        await page.WaitForSelectorAsync($"body[data-ready='{ready}']");
-        return new Session(page, errors, context);
-    }
-
-    static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png") });
-
-    static async Task Navigated(IPage page, string route, string hashPart)
-    {
-        await page.WaitForFunctionAsync("([r, h]) => document.body.dataset.ready === r && document.body.dataset.hash === location.hash && location.hash.includes(h)", new[] { route, hashPart });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-    }
+    Task<BrowserSession> Open(string hash, string ready) => BrowserSession.Open(browser, server, hash, ready);
 
     [BrowserFact]
     public async Task Timeline_loads_filters_and_opens_the_highlighted_sentence()
