@@ -68,8 +68,7 @@ public sealed partial class SqliteStore
         }
         if (Blank(q.Issue) is { } issue)
             c.Where.Add($"c.id IN (SELECT m.cluster_id FROM event_issues i JOIN event_cluster_members m ON m.event_rowid = i.event_rowid WHERE i.issue = {c.Param(CheckIssue(issue))})");
-        if (Blank(q.From) is { } f) c.Where.Add($"c.date_hi >= {c.Param(DateInterval(DateBound(f, "From")).Lo!)}");
-        if (Blank(q.To) is { } to) c.Where.Add($"c.date_lo <= {c.Param(DateInterval(DateBound(to, "To")).Hi!)}");
+        AddDateWindow(c.Where, c.Param, "c", q.From, q.To);
         if (q.DatedOnly) c.Where.Add("c.date_lo IS NOT NULL");
         if (!q.IncludeNegated) c.Where.Add("c.negated = 0");
 

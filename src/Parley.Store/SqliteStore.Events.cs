@@ -350,16 +350,7 @@ public sealed partial class SqliteStore
                     cmd.Parameters.AddWithValue("$type", t);
                 }
             }
-            if (Blank(q.From) is { } from)
-            {
-                where.Add("e.date_hi >= $from");
-                cmd.Parameters.AddWithValue("$from", DateInterval(DateBound(from, nameof(q.From))).Lo);
-            }
-            if (Blank(q.To) is { } to)
-            {
-                where.Add("e.date_lo <= $to");
-                cmd.Parameters.AddWithValue("$to", DateInterval(DateBound(to, nameof(q.To))).Hi);
-            }
+            AddDateWindow(where, v => Bind(cmd, v), "e", q.From, q.To);
             if (Blank(q.Modality) is { } modality)
             {
                 var m = modality.ToLowerInvariant();

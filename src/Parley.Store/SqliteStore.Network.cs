@@ -185,8 +185,7 @@ public sealed partial class SqliteStore
 
     static void DateConditions(Conditions c, string? from, string? to)
     {
-        if (Blank(from) is { } f) c.Where.Add($"e.date_hi >= {c.Param(DateInterval(DateBound(f, "From")).Lo!)}");
-        if (Blank(to) is { } t) c.Where.Add($"e.date_lo <= {c.Param(DateInterval(DateBound(t, "To")).Hi!)}");
+        AddDateWindow(c.Where, c.Param, "e", from, to);
     }
 
     /// <summary>

@@ -59,16 +59,7 @@ public sealed partial class SqliteStore
             where.Add("c.type = $type");
             cmd.Parameters.AddWithValue("$type", t);
         }
-        if (Blank(q.From) is { } from)
-        {
-            where.Add("c.date_hi >= $from");
-            cmd.Parameters.AddWithValue("$from", DateInterval(DateBound(from, nameof(q.From))).Lo);
-        }
-        if (Blank(q.To) is { } to)
-        {
-            where.Add("c.date_lo <= $to");
-            cmd.Parameters.AddWithValue("$to", DateInterval(DateBound(to, nameof(q.To))).Hi);
-        }
+        AddDateWindow(where, v => Bind(cmd, v), "c", q.From, q.To);
         if (!q.IncludeNegated) where.Add("c.negated = 0");
         cmd.CommandText = $"""
             SELECT c.id FROM event_clusters c

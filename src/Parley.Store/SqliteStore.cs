@@ -637,6 +637,24 @@ public sealed partial class SqliteStore : IDisposable
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>
+    /// Inclusive window over partial dates on a table with date_lo/date_hi: a row matches when its interval
+    /// overlaps the window. <paramref name="bind"/> turns a bound into a parameter name.
+    /// </summary>
+    static void AddDateWindow(List<string> where, Func<string, string> bind, string alias, string? from, string? to)
+    {
+        if (Blank(from) is { } f) where.Add($"{alias}.date_hi >= {bind(DateInterval(DateBound(f, "From")).Lo!)}");
+        if (Blank(to) is { } t) where.Add($"{alias}.date_lo <= {bind(DateInterval(DateBound(t, "To")).Hi!)}");
+    }
+
+    /// <summary>A parameter of <paramref name="cmd"/> holding <paramref name="value"/>, named by its position.</summary>
+    static string Bind(SqliteCommand cmd, string value)
+    {
+        var name = "$w" + cmd.Parameters.Count;
+        cmd.Parameters.AddWithValue(name, value);
+        return name;
+    }
+
     static string DateBound(string value, string name) =>
         QuoteQuery.IsPartialDate(value) ? value
             : throw new ArgumentException($"{name}: not a date: \"{value}\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", name);
